@@ -1,0 +1,51 @@
+import { promises as fs } from "fs";
+import path from "path";
+import { analyse, TableError } from "../core/engine";
+import { planWrite } from "../core/writePlan";
+import { fold } from "../core/text";
+import { computeOptions, parseArgs } from "./options";
+import { renderSummary } from "./summary";
+import { applyPlan, readWorkbook, tableFromWorksheet } from "./xlsx";
+
+const ROOT = path.resolve(__dirname, "..", "..");
+export const SAMPLE_WORKBOOK = path.join(ROOT, "assets", "samples", "chi-tieu-2024.xlsx");
+
+const slug = (name: string): string =>
+  fold(name)
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");
+
+/**
+ * `npm run demo`: computes every indicator sheet of the bundled sample, writes the
+ * computed workbook and one JSON report per sheet to `out/` (never over the sample),
+ * and prints the summaries.
+ */
+export async function runDemo(args: string[]): Promise<number> {
+  const { flags } = parseArgs(args, ["out", "period", "tolerance"]);
+  const outDir = path.resolve(flags.out ?? path.join(ROOT, "out"));
+  const options = computeOptions(flags);
+  const workbook = await readWorkbook(SAMPLE_WORKBOOK);
+  await fs.mkdir(outDir, { recursive: true });
+  const written: string[] = [];
+  for (const sheet of workbook.worksheets) {
+    let result;
+    try {
+      result = analyse(tableFromWorksheet(sheet), options);
+    } catch (error) {
+      if (error instanceof TableError) continue;
+      throw error;
+    }
+    applyPlan(sheet, planWrite(result.grid, result.header, result.report));
+    const json = path.join(outDir, `bao-cao-${slug(sheet.name)}.json`);
+    await fs.writeFile(json, JSON.stringify(result.report, null, 2) + "\n", "utf8");
+    written.push(json);
+    process.stdout.write(renderSummary(result.report) + "\n\n");
+  }
+  const xlsx = path.join(outDir, "chi-tieu-2024.tinh-toan.xlsx");
+  await workbook.xlsx.writeFile(xlsx);
+  written.unshift(xlsx);
+  process.stdout.write(
+    `Đã ghi:\n${written.map((file) => `  ${path.relative(process.cwd(), file)}`).join("\n")}\n`
+  );
+  return 0;
+}

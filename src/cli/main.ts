@@ -1,0 +1,54 @@
+import { promises as fs } from "fs";
+import path from "path";
+import { runDemo } from "./demo";
+import { computeOptions, parseArgs, USAGE, UsageError } from "./options";
+import { renderSummary } from "./summary";
+import { computeWorkbook, readWorkbook } from "./xlsx";
+
+async function writeText(file: string, text: string): Promise<void> {
+  await fs.mkdir(path.dirname(path.resolve(file)), { recursive: true });
+  await fs.writeFile(file, text, "utf8");
+}
+
+async function compute(args: string[]): Promise<number> {
+  const { positional, flags } = parseArgs(args, ["sheet", "period", "tolerance", "out", "json"]);
+  if (positional.length !== 1) throw new UsageError(USAGE);
+  const options = computeOptions(flags);
+  const workbook = await readWorkbook(positional[0]);
+  const { report } = computeWorkbook(workbook, flags.sheet, options);
+  if (flags.out !== undefined) {
+    await fs.mkdir(path.dirname(path.resolve(flags.out)), { recursive: true });
+    await workbook.xlsx.writeFile(flags.out);
+  }
+  if (flags.json !== undefined) await writeText(flags.json, JSON.stringify(report, null, 2) + "\n");
+  if (flags.out === undefined && flags.json === undefined)
+    process.stdout.write(renderSummary(report) + "\n");
+  return 0;
+}
+
+/** The `chitieu` command. Returns the exit code; prints one Vietnamese line on a user error. */
+export async function main(args: string[]): Promise<number> {
+  const [command, ...rest] = args;
+  try {
+    switch (command) {
+      case "compute":
+        return await compute(rest);
+      case "demo":
+        return await runDemo(rest);
+      case undefined:
+      case "help":
+      case "--help":
+      case "-h":
+        process.stdout.write(USAGE + "\n");
+        return command === undefined ? 1 : 0;
+      default:
+        throw new UsageError(`Không có lệnh "${command}".\n${USAGE}`);
+    }
+  } catch (error) {
+    if (error instanceof UsageError) {
+      process.stderr.write(error.message + "\n");
+      return 2;
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,52 @@
+import { ComputeOptions } from "../core/engine";
+import { vi } from "../core/messages/vi";
+
+/** A failure the user caused or can fix: printed as one Vietnamese line, exit code 2. */
+export class UsageError extends Error {}
+
+export const USAGE = `Cách dùng:
+  chitieu compute <tệp.xlsx> [--sheet TÊN] [--period SỐ_THÁNG] [--tolerance ĐIỂM]
+                  [--out KẾT_QUẢ.xlsx] [--json BÁO_CÁO.json]
+  chitieu demo`;
+
+export interface ParsedArgs {
+  positional: string[];
+  flags: Record<string, string>;
+}
+
+/** `--name value` and `--name=value` flags; everything else is positional. */
+export function parseArgs(args: string[], known: string[]): ParsedArgs {
+  const positional: string[] = [];
+  const flags: Record<string, string> = {};
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (!arg.startsWith("--")) {
+      positional.push(arg);
+      continue;
+    }
+    const [name, inline] = arg.slice(2).split(/=(.*)/s, 2);
+    if (!known.includes(name)) throw new UsageError(`Không hiểu tùy chọn --${name}.\n${USAGE}`);
+    const value = inline ?? args[++i];
+    if (value === undefined) throw new UsageError(`Tùy chọn --${name} cần một giá trị.`);
+    flags[name] = value;
+  }
+  return { positional, flags };
+}
+
+/** Reads `--period` and `--tolerance` into engine options, refusing nonsense. */
+export function computeOptions(flags: Record<string, string>): ComputeOptions {
+  const options: ComputeOptions = {};
+  if (flags.period !== undefined) {
+    const months = Number(flags.period.replace(",", "."));
+    if (!Number.isInteger(months) || months < 1 || months > 12)
+      throw new UsageError(vi.error.badPeriod(flags.period));
+    options.months = months;
+  }
+  if (flags.tolerance !== undefined) {
+    const points = Number(flags.tolerance.replace(",", "."));
+    if (!Number.isFinite(points) || points < 0 || points > 100)
+      throw new UsageError(vi.error.badTolerance(flags.tolerance));
+    options.tolerance = points;
+  }
+  return options;
+}

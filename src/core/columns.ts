@@ -1,0 +1,132 @@
+import { fold } from "./text";
+
+/** What a column of the indicator table holds (DOMAIN §1). */
+export type ColumnRole =
+  | "label"
+  | "name"
+  | "unit"
+  | "target"
+  | "actual"
+  | "lastYear"
+  | "samePeriod"
+  | "agency"
+  | "partners"
+  | "reportedAchievement"
+  | "reportedRemaining"
+  | "solutions"
+  | "kind";
+
+export const COLUMN_ROLES: readonly ColumnRole[] = [
+  "label",
+  "name",
+  "unit",
+  "target",
+  "actual",
+  "lastYear",
+  "samePeriod",
+  "agency",
+  "partners",
+  "reportedAchievement",
+  "reportedRemaining",
+  "solutions",
+  "kind",
+];
+
+/** Headers of the columns this product writes; the reader must never take them for input. */
+export const OWN_HEADER_PREFIX = "Chỉ tiêu · ";
+
+/**
+ * Ordered rules over folded header text: the first that matches names the role.
+ * Order matters: `Tiến độ so Kế hoạch (%)` is a reported achievement before it is a
+ * target; `Chỉ tiêu NQ` is a target before `Chỉ tiêu` is a name; `Đơn vị tính` is a unit
+ * before `Đơn vị` is a name; `So cùng kỳ (%)` is a growth ratio, not a figure.
+ */
+const RULES: readonly [ColumnRole | null, RegExp][] = [
+  ["label", /^(stt|tt|so tt|so thu tu|thu tu|no\.?|#|ma so|ma)$/],
+  ["solutions", /giai phap|solution/],
+  ["partners", /phoi hop|partner|coordinat|support/],
+  [
+    "agency",
+    /chu tri|phu trach|co quan thuc hien|don vi thuc hien|co quan giao|\blead\b|responsible|owner/,
+  ],
+  ["kind", /^(loai|loai chi tieu|tinh chat|cach tinh|kieu|kind|type)$/],
+  ["unit", /don vi tinh|\bdvt\b|^unit$|^units?\b/],
+  [null, /(so|tang|giam) (voi )?cung ky|cung ky.*%|growth|yoy/],
+  [
+    "reportedAchievement",
+    /(\bso\b|\bdat\b|ty le|tien do).*(\bkh\b|ke hoach|chi tieu|\bnq\b|nghi quyet|du toan|%)|^dat$|ty le dat|muc dat|\(%\)|achievement|% of (plan|target)/,
+  ],
+  [
+    "reportedRemaining",
+    /nhiem vu.*(cuoi nam|con lai|thang cuoi|quy iv|tiep theo)|con lai|con phai|phan dau them|(can|phai) (dat|thuc hien|tang) them|remaining|to go/,
+  ],
+  ["samePeriod", /cung ky|same period/],
+  [
+    "target",
+    /ke hoach|\bkh\b|chi tieu (nq|nghi quyet|giao|ke hoach|hdnd)|nghi quyet|\bnq\b|so giao|du toan|muc tieu|\btarget\b|\bplan\b/,
+  ],
+  ["lastYear", /nam truoc|last year|previous year|prior year/],
+  ["actual", /thuc hien|\bth\b|\buoc\b|ket qua|luy ke|so lieu|actual|result/],
+  [
+    "name",
+    /chi tieu|noi dung|^ten|danh muc|dia phuong|xa,? phuong|^don vi$|huyen|linh vuc|indicator|^name$|locality/,
+  ],
+];
+
+/** `roleOfHeader('Tiến độ so Kế hoạch (%)')` // "reportedAchievement" */
+export function roleOfHeader(text: string): ColumnRole | null {
+  const folded = fold(text);
+  if (folded === "") return null;
+  for (const [role, pattern] of RULES) {
+    if (pattern.test(folded)) return role;
+  }
+  return null;
+}
+
+/** True for a header this product wrote (re-running replaces these columns). */
+export function isOwnHeader(text: string): boolean {
+  return fold(text).startsWith(fold(OWN_HEADER_PREFIX));
+}
+
+/** Four-digit years mentioned in a text: `yearsIn('KH năm 2024')` // [2024] */
+export function yearsIn(text: string): number[] {
+  return (text.match(/\b(19|20)\d{2}\b/g) ?? []).map(Number);
+}
+
+/** A header that speaks of a part of the year (`6 tháng`, `Quý I`). */
+export function mentionsMonths(text: string): boolean {
+  return monthsIn(text) !== null;
+}
+
+const QUARTERS: Record<string, number> = {
+  i: 1,
+  ii: 2,
+  iii: 3,
+  iv: 4,
+  "1": 1,
+  "2": 2,
+  "3": 3,
+  "4": 4,
+};
+
+/**
+ * The months a period header covers: `monthsIn('TH 6 tháng đầu năm')` // 6,
+ * `monthsIn('Quý I')` // 3, `monthsIn('Ước TH cả năm')` // 12.
+ */
+export function monthsIn(text: string): number | null {
+  const folded = fold(text);
+  const months = folded.match(/\b(\d{1,2}) ?thang\b/);
+  if (months) {
+    const n = Number(months[1]);
+    if (n >= 1 && n <= 12) return n;
+  }
+  const quarter = folded.match(/\bquy (iv|iii|ii|i|[1-4])\b/);
+  if (quarter) return 3 * QUARTERS[quarter[1]];
+  const english = folded.match(/\b(\d{1,2}) ?months?\b/);
+  if (english && Number(english[1]) >= 1 && Number(english[1]) <= 12) return Number(english[1]);
+  const q = folded.match(/\bq([1-4])\b/);
+  if (q) return 3 * Number(q[1]);
+  if (/\b(6 thang dau nam|nua dau nam|first half|h1)\b/.test(folded)) return 6;
+  if (/\bca nam\b|full year/.test(folded)) return 12;
+  return null;
+}

@@ -1,0 +1,173 @@
+import { findMismatches, checkTotals, Mismatch, TotalMismatch } from "./checks";
+import { ColumnRole } from "./columns";
+import { Grid, makeGrid } from "./grid";
+import { findHeader, HeaderMap, periodFromHeader } from "./headers";
+import { Direction, IndicatorKind } from "./kinds";
+import { vi } from "./messages/vi";
+import { computeProgress, Progress, RowStatus } from "./progress";
+import { IndicatorRow, readRows, Section } from "./rows";
+import { columnLetter } from "./text";
+import { Table } from "./types";
+
+export interface ComputeOptions {
+  /** Months of the reporting period (1–12); read from the headers when absent. */
+  months?: number;
+  /** The at-risk band below the expected share, in percentage points (default 10). */
+  tolerance?: number;
+}
+
+/** One indicator row of the report (the JSON contract of `chitieu compute --json`). */
+export interface ReportRow {
+  row: number;
+  label: string;
+  name: string;
+  unit: string;
+  type: IndicatorRow["type"];
+  parentRow: number | null;
+  section: string | null;
+  kind: IndicatorKind;
+  direction: Direction;
+  target: number | null;
+  actual: number | null;
+  baseline: number | null;
+  achievement: number | null;
+  remaining: number | null;
+  /** Decimal places of the row's amounts (target, actual, remaining, forecast). */
+  decimals: number;
+  gapClosure: number | null;
+  expectedShare: number;
+  forecast: number | null;
+  status: RowStatus;
+  likelyMissed: boolean;
+  agency: string;
+  partners: string[];
+  solutions: string;
+  mismatches: Mismatch[];
+  problems: string[];
+}
+
+export interface Report {
+  sheet: string;
+  headerRows: number[];
+  columns: Partial<Record<ColumnRole, string>>;
+  year: number | null;
+  period: { months: number; expectedShare: number; source: "header" | "option" | "default" };
+  tolerance: number;
+  title: string[];
+  sections: Section[];
+  rows: ReportRow[];
+  totals: TotalMismatch[];
+  summary: Record<RowStatus, number> & { mismatches: number };
+  warnings: string[];
+}
+
+/** A sheet that cannot be read as an indicator table; other failures are row problems. */
+export class TableError extends Error {
+  constructor(
+    readonly code: "noHeader",
+    message: string
+  ) {
+    super(message);
+    this.name = "TableError";
+  }
+}
+
+/** The whole job on one sheet: header, rows, arithmetic, checks. Also returns the parts the writers need. */
+export function analyse(
+  table: Table,
+  options: ComputeOptions = {}
+): { report: Report; grid: Grid; header: HeaderMap; progress: Progress[] } {
+  const grid = makeGrid(table);
+  const header = findHeader(grid);
+  if (header === null) throw new TableError("noHeader", vi.error.noHeader(table.sheet));
+  const warnings: string[] = [];
+  const period = resolvePeriod(header, options, warnings);
+  const tolerance = (options.tolerance ?? 10) / 100;
+  const { rows, sections } = readRows(grid, header);
+  const progress = rows.map((row) =>
+    computeProgress(row, { expectedShare: period.expectedShare, tolerance })
+  );
+  const mismatches = rows.map((row, i) => findMismatches(row, progress[i]));
+  const totals = checkTotals(rows, new Set(sections.map((s) => s.row)));
+  const reportRows = rows.map((row, i) => toReportRow(row, progress[i], mismatches[i]));
+  const summary = {
+    achieved: 0,
+    on_track: 0,
+    at_risk: 0,
+    off_track: 0,
+    no_data: 0,
+    qualitative: 0,
+    mismatches: 0,
+  };
+  for (const row of reportRows) {
+    summary[row.status]++;
+    summary.mismatches += row.mismatches.length;
+  }
+  const columns: Partial<Record<ColumnRole, string>> = {};
+  for (const [role, col] of Object.entries(header.columns) as [ColumnRole, number][])
+    columns[role] = columnLetter(col);
+  const report: Report = {
+    sheet: table.sheet,
+    headerRows: header.rows,
+    columns,
+    year: header.year,
+    period,
+    tolerance: options.tolerance ?? 10,
+    title: header.title,
+    sections,
+    rows: reportRows,
+    totals,
+    summary,
+    warnings,
+  };
+  return { report, grid, header, progress };
+}
+
+/** `computeSheet(table)` // the report of DOMAIN §2 for one sheet */
+export function computeSheet(table: Table, options: ComputeOptions = {}): Report {
+  return analyse(table, options).report;
+}
+
+function resolvePeriod(
+  header: HeaderMap,
+  options: ComputeOptions,
+  warnings: string[]
+): Report["period"] {
+  if (options.months !== undefined) {
+    return { months: options.months, expectedShare: options.months / 12, source: "option" };
+  }
+  const months = periodFromHeader(header);
+  if (months !== null) return { months, expectedShare: months / 12, source: "header" };
+  warnings.push(vi.error.noPeriod);
+  return { months: 6, expectedShare: 0.5, source: "default" };
+}
+
+function toReportRow(row: IndicatorRow, progress: Progress, mismatches: Mismatch[]): ReportRow {
+  return {
+    row: row.row,
+    label: row.label,
+    name: row.name,
+    unit: row.unit,
+    type: row.type,
+    parentRow: row.parentRow,
+    section: row.section,
+    kind: row.kind,
+    direction: row.direction,
+    target: progress.target,
+    actual: progress.actual,
+    baseline: progress.baseline,
+    achievement: progress.achievement,
+    remaining: progress.remaining,
+    decimals: progress.remainingDecimals,
+    gapClosure: progress.gapClosure,
+    expectedShare: progress.expectedShare,
+    forecast: progress.forecast,
+    status: progress.status,
+    likelyMissed: progress.likelyMissed,
+    agency: row.agency,
+    partners: row.partners,
+    solutions: row.solutions,
+    mismatches,
+    problems: [...row.problems, ...progress.problems],
+  };
+}

@@ -1,0 +1,116 @@
+import { ParsedNumber } from "./types";
+import { isNumber, parseNumber } from "./numbers";
+import { fold } from "./text";
+
+/** DOMAIN §2: how an indicator's figures behave over the year. */
+export type IndicatorKind = "cumulative" | "level" | "reduction" | "maintain" | "qualitative";
+export type Direction = "up" | "down";
+
+export interface KindInfo {
+  kind: IndicatorKind;
+  direction: Direction;
+  /** For a percent-of-plan target (`trên 95% kế hoạch vốn`): the share of the plan, 0.95. */
+  planShare?: number;
+  /** The plan amount written beside such a target, when there is one. */
+  planAmount?: number;
+  planDecimals?: number;
+}
+
+export interface KindInput {
+  name: string;
+  unit: string;
+  targetText: string;
+  target: ParsedNumber | null;
+  actual: ParsedNumber | null;
+}
+
+/** Rates where less is better: unemployment, poverty, mortality, labour still in farming. */
+const LOWER_IS_BETTER =
+  /that nghiep|ho ngheo|ty le ngheo|ho can ngheo|suy dinh duong|tu vong|tai nan|toi pham|o nhiem|lao dong (trong |khu vuc )?nong nghiep|lao dong khu vuc i\b|sinh con thu 3|ty suat sinh|bo hoc|lang phi|no xau|unemploy|poverty|mortality/;
+
+/** Stocks and rates measured at a date rather than summed over the year. */
+const LEVEL_UNIT =
+  /%|\/ ?(van|nghin|1\.?000|100\.?000|10\.?000) dan|\/ ?nguoi|giuong|bac si|usd\/nguoi|trieu dong\/nguoi|binh quan/;
+const LEVEL_NAME =
+  /^(ty le|ty trong|so giuong|so bac si|mat do|thu nhap binh quan|grdp binh quan|chi so|he so|toc do|muc tang|tang truong)|binh quan dau nguoi|\/ ?van dan|che phu|bao phu/;
+/** Flows that accumulate over the year even when written as a share of the plan. */
+const FLOW_NAME =
+  /giai ngan|thu ngan sach|thu noi dia|huy dong|tao viec lam|tang them|xay moi|phat trien moi|thanh lap moi/;
+
+const EXPLICIT: readonly [RegExp, IndicatorKind, Direction?][] = [
+  [/dinh tinh|qualitative/, "qualitative"],
+  [/duy tri|giu vung|maintain/, "maintain"],
+  [/muc giam|giam|reduction/, "reduction"],
+  [/(muc|thoi diem).*(thap|giam)|thap hon (la )?tot|lower|down/, "level", "down"],
+  [/muc|thoi diem|ty le|level|stock|rate/, "level", "up"],
+  [/cong don|luy ke|dong|cumulative|flow|tong/, "cumulative"],
+];
+
+/** Reads an explicit kind cell (`Cộng dồn`, `level`, `Duy trì`...); null when not understood. */
+export function kindFromCell(text: string): KindInfo | null {
+  const folded = fold(text);
+  if (folded === "") return null;
+  for (const [pattern, kind, direction] of EXPLICIT) {
+    if (pattern.test(folded)) return { kind, direction: direction ?? "up" };
+  }
+  return null;
+}
+
+/**
+ * Infers kind and direction from the row's words (DOMAIN §2):
+ * `inferKind({ name: 'Tỷ lệ thất nghiệp', unit: '%', targetText: 'dưới 2%', ... })`
+ * // { kind: "level", direction: "down" }
+ */
+export function inferKind(input: KindInput): KindInfo {
+  const name = fold(input.name);
+  const unit = fold(input.unit);
+  const targetText = fold(input.targetText);
+  const words = `${name} ${targetText}`;
+  if (input.target === null && input.actual === null && !/\d/.test(targetText)) {
+    return { kind: "qualitative", direction: "up" };
+  }
+  if (/\b(giu vung|duy tri|giu on dinh)\b/.test(words))
+    return { kind: "maintain", direction: "up" };
+  const bound = input.target?.bound;
+  const boundDown = bound === "lt" || bound === "le";
+  if (/\bgiam (xuong |con )/.test(words) || boundDown) return { kind: "level", direction: "down" };
+  if (/\bgiam\b/.test(words) && !/\btang\b/.test(words))
+    return { kind: "reduction", direction: "up" };
+  const plan = planShareOf(input);
+  if (plan !== undefined) return { kind: "cumulative", direction: "up", ...plan };
+  const percent = unit === "%" || input.target?.percent === true;
+  if (FLOW_NAME.test(name)) return { kind: "cumulative", direction: "up" };
+  if (LOWER_IS_BETTER.test(name)) return { kind: "level", direction: "down" };
+  // `85/85 xã`, `08/08 tiêu chí`: a count reached at a date.
+  if (input.target?.fraction !== undefined) return { kind: "level", direction: "up" };
+  if (percent || LEVEL_UNIT.test(unit) || LEVEL_NAME.test(name))
+    return { kind: "level", direction: "up" };
+  return { kind: "cumulative", direction: "up" };
+}
+
+/**
+ * `trên 95% kế hoạch vốn (335,20 tỷ đồng)` in an amount unit: the target is a share of a
+ * plan amount written beside it. Returns the share (0.95) and the amount when given.
+ */
+function planShareOf(
+  input: KindInput
+): Pick<KindInfo, "planShare" | "planAmount" | "planDecimals"> | undefined {
+  const target = input.target;
+  if (target === null || !target.percent) return undefined;
+  const unit = fold(input.unit);
+  if (unit === "%" || unit === "") return undefined;
+  if (!/ke hoach|\bkh\b|von giao|du toan/.test(fold(input.targetText))) return undefined;
+  const amount = secondFigure(input.targetText);
+  return {
+    planShare: target.value / 100,
+    ...(amount ? { planAmount: amount.value, planDecimals: amount.decimals } : {}),
+  };
+}
+
+/** The figure after the first one in a text: `95% KH (335,20 tỷ)` → 335.2. */
+function secondFigure(text: string): ParsedNumber | undefined {
+  const tokens = text.match(/\d[\d.,\u00a0 ]*\d|\d/g) ?? [];
+  if (tokens.length < 2) return undefined;
+  const parsed = parseNumber(tokens[1]);
+  return isNumber(parsed) ? parsed : undefined;
+}

@@ -1,0 +1,261 @@
+import { ColumnRole, roleOfHeader } from "./columns";
+import { Grid } from "./grid";
+import { HeaderMap } from "./headers";
+import { inferKind, kindFromCell, KindInfo } from "./kinds";
+import { vi } from "./messages/vi";
+import { detectStyle, isNumber, parseNumber } from "./numbers";
+import { address, cellText, fold, multilineText } from "./text";
+import { CellValue, NumberStyle, ParsedNumber } from "./types";
+
+/** A figure read from a cell, with the address a reviewer needs to find it. */
+export interface Figure extends ParsedNumber {
+  cell: string;
+  text: string;
+}
+
+export type RowType = "indicator" | "sub" | "total";
+
+/** One row of the table that carries an indicator (not a section heading). */
+export interface IndicatorRow extends KindInfo {
+  row: number;
+  type: RowType;
+  label: string;
+  name: string;
+  unit: string;
+  /** The nearest section heading above (`I. CHỈ TIÊU KINH TẾ`), if any. */
+  section: string | null;
+  /** The sheet row of the indicator a `trong đó` / `-` / `+` row belongs to. */
+  parentRow: number | null;
+  target: Figure | null;
+  actual: Figure | null;
+  lastYear: Figure | null;
+  samePeriod: Figure | null;
+  reportedAchievement: Figure | null;
+  reportedRemaining: Figure | null;
+  targetText: string;
+  actualText: string;
+  agency: string;
+  partners: string[];
+  solutions: string;
+  /** Addresses of the row's cells by role, blank or not, for messages. */
+  cells: Partial<Record<ColumnRole, string>>;
+  problems: string[];
+}
+
+export interface Section {
+  row: number;
+  label: string;
+  title: string;
+}
+
+const FIGURE_ROLES = [
+  "target",
+  "actual",
+  "lastYear",
+  "samePeriod",
+  "reportedAchievement",
+  "reportedRemaining",
+] as const satisfies readonly ColumnRole[];
+type FigureRole = (typeof FIGURE_ROLES)[number];
+
+/** Reads every row under the header into indicator rows and section headings. */
+export function readRows(
+  grid: Grid,
+  header: HeaderMap
+): { rows: IndicatorRow[]; sections: Section[] } {
+  const styles = columnStyles(grid, header);
+  const rows: IndicatorRow[] = [];
+  const sections: Section[] = [];
+  let section: string | null = null;
+  let parent: IndicatorRow | null = null;
+  for (let r = header.dataStart; r <= grid.lastRow; r++) {
+    const text = (role: ColumnRole): string => {
+      const col = header.columns[role];
+      return col === undefined ? "" : cellText(grid.raw(r, col));
+    };
+    const label = text("label");
+    const name = rowName(grid, header, r);
+    const hasFigureText = text("target") !== "" || text("actual") !== "";
+    if (name === "" && label === "" && !hasFigureText) continue;
+    if (isRepeatedHeader(grid, header, r)) continue;
+    const sub = isSubRow(label, name);
+    if (!hasFigureText && text("unit") === "" && !sub) {
+      if (name !== "" || label !== "") {
+        section = [label, name].filter((part) => part !== "").join(". ");
+        sections.push({ row: r, label, title: name || label });
+        if (!/^trong do\b/.test(fold(name))) parent = null;
+      }
+      continue;
+    }
+    const type: RowType = isTotalName(name) ? "total" : sub ? "sub" : "indicator";
+    const row = readIndicator(grid, header, styles, r, { label, name, type, section, parent });
+    rows.push(row);
+    if (type !== "sub") parent = row;
+  }
+  return { rows, sections };
+}
+
+interface RowContext {
+  label: string;
+  name: string;
+  type: RowType;
+  section: string | null;
+  parent: IndicatorRow | null;
+}
+
+function readIndicator(
+  grid: Grid,
+  header: HeaderMap,
+  styles: Partial<Record<ColumnRole, NumberStyle>>,
+  r: number,
+  context: RowContext
+): IndicatorRow {
+  const problems: string[] = [];
+  const figure = (role: FigureRole): { figure: Figure | null; text: string } => {
+    const col = header.columns[role];
+    if (col === undefined) return { figure: null, text: "" };
+    const raw: CellValue = grid.raw(r, col);
+    const cell = address(r, col);
+    const parsed = parseNumber(raw, { style: styles[role], numberFormat: grid.format(r, col) });
+    const text = cellText(raw);
+    if (isNumber(parsed)) return { figure: { ...parsed, cell, text }, text };
+    if (parsed.reason === "error") problems.push(vi.problem.excelError(cell, parsed.text));
+    return { figure: null, text };
+  };
+  const read = Object.fromEntries(FIGURE_ROLES.map((role) => [role, figure(role)])) as Record<
+    FigureRole,
+    { figure: Figure | null; text: string }
+  >;
+  const cellOf = (role: ColumnRole): string => {
+    const col = header.columns[role];
+    return col === undefined ? "" : cellText(grid.raw(r, col));
+  };
+  const unit = cellOf("unit");
+  const inferred = inferKind({
+    name: context.name,
+    unit,
+    targetText: read.target.text,
+    target: read.target.figure,
+    actual: read.actual.figure,
+  });
+  const kind = explicitKind(header, r, cellOf("kind"), problems) ?? inferred;
+  const parent = context.type === "sub" ? context.parent : null;
+  const agency = cellOf("agency") || (parent ? parent.agency : "");
+  // Line breaks matter here: they separate agencies and a solution's paragraphs.
+  const multiline = (role: ColumnRole): string => {
+    const col = header.columns[role];
+    return col === undefined ? "" : multilineText(grid.raw(r, col));
+  };
+  const partnersText = multiline("partners");
+  if (context.name === "") problems.push(vi.problem.noName(r));
+  return {
+    row: r,
+    type: context.type,
+    label: context.label,
+    name: cleanName(context.name),
+    unit,
+    section: context.section,
+    parentRow: parent ? parent.row : null,
+    ...kind,
+    target: read.target.figure,
+    actual: read.actual.figure,
+    lastYear: read.lastYear.figure,
+    samePeriod: read.samePeriod.figure,
+    reportedAchievement: read.reportedAchievement.figure,
+    reportedRemaining: read.reportedRemaining.figure,
+    targetText: read.target.text,
+    actualText: read.actual.text,
+    agency,
+    partners: partnersText !== "" ? splitAgencies(partnersText) : parent ? parent.partners : [],
+    solutions: multiline("solutions"),
+    cells: Object.fromEntries(
+      Object.entries(header.columns).map(([role, col]) => [role, address(r, col)])
+    ),
+    problems,
+  };
+}
+
+function explicitKind(
+  header: HeaderMap,
+  r: number,
+  text: string,
+  problems: string[]
+): KindInfo | null {
+  if (text === "") return null;
+  const kind = kindFromCell(text);
+  const col = header.columns.kind;
+  if (kind === null && col !== undefined)
+    problems.push(vi.problem.unknownKind(address(r, col), text));
+  return kind;
+}
+
+/** Each figure column's number style, from its own unambiguous values (DOMAIN §1). */
+function columnStyles(grid: Grid, header: HeaderMap): Partial<Record<ColumnRole, NumberStyle>> {
+  const styles: Partial<Record<ColumnRole, NumberStyle>> = {};
+  for (const role of FIGURE_ROLES) {
+    const col = header.columns[role];
+    if (col === undefined) continue;
+    const values: CellValue[] = [];
+    for (let r = header.dataStart; r <= grid.lastRow; r++) values.push(grid.raw(r, col));
+    styles[role] = detectStyle(values);
+  }
+  return styles;
+}
+
+/** The row's name; a heading merged across the label and name columns counts once. */
+function rowName(grid: Grid, header: HeaderMap, r: number): string {
+  const col = header.columns.name;
+  if (col === undefined) return "";
+  const own = cellText(grid.raw(r, col));
+  if (own !== "") return own;
+  const merge = grid.mergeAt(r, col);
+  return merge && merge.top === r ? grid.text(r, col) : "";
+}
+
+function isRepeatedHeader(grid: Grid, header: HeaderMap, r: number): boolean {
+  let matches = 0;
+  for (const [role, col] of Object.entries(header.columns)) {
+    if (col !== undefined && roleOfHeader(cellText(grid.raw(r, col))) === role) matches++;
+  }
+  return matches >= 3;
+}
+
+const SUB_MARK = /^\s*([-+•*–—]|trong đó\s*:?|trong do\s*:?)\s*/i;
+
+function isSubRow(label: string, name: string): boolean {
+  return (
+    SUB_MARK.test(name) ||
+    /^[-+•*–]$/.test(label.trim()) ||
+    /^\d+\.\d+/.test(label.trim()) ||
+    /^[a-z][).]?$/.test(label.trim())
+  );
+}
+
+function cleanName(name: string): string {
+  return name
+    .replace(SUB_MARK, "")
+    .replace(/^[-+•*–—:\s]+/, "")
+    .trim();
+}
+
+/** `Tổng cộng toàn tỉnh`, `Cộng`, `Toàn tỉnh`; not `Tổng vốn đầu tư` nor `Công nghiệp`. */
+export function isTotalName(name: string): boolean {
+  const folded = fold(name)
+    .replace(/[:.]+$/, "")
+    .trim();
+  if (folded === "") return false;
+  return /^(tong cong|tong so|tong|cong|total|grand total)?\s*(toan tinh|ca tinh|toan quoc|chung|all)?$/.test(
+    folded
+  );
+}
+
+/**
+ * Agencies in a cell, split on `;` and line breaks only: commas belong inside names
+ * such as `Ủy ban nhân dân các huyện, thị xã, thành phố`.
+ */
+export function splitAgencies(text: string): string[] {
+  return text
+    .split(/[;\n\r]+/)
+    .map((part) => part.replace(/^[-+•\s]+/, "").trim())
+    .filter((part) => part !== "");
+}

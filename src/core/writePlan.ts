@@ -1,0 +1,153 @@
+import { OWN_HEADER_PREFIX } from "./columns";
+import { Report } from "./engine";
+import { Grid } from "./grid";
+import { HeaderMap } from "./headers";
+import { vi } from "./messages/vi";
+import { RowStatus } from "./progress";
+import { address, columnLetter, fold } from "./text";
+
+export type OutputKey = "achievement" | "remaining" | "status" | "forecast";
+export const OUTPUT_KEYS: readonly OutputKey[] = ["achievement", "remaining", "status", "forecast"];
+
+export type WriteValue = string | number | null;
+
+/** A colour rule keyed on the status text, applied to the whole block of written columns. */
+export interface StatusRule {
+  status: RowStatus;
+  text: string;
+  /** ARGB, as both Excel hosts take it. */
+  fill: string;
+  font: string;
+}
+
+/**
+ * Everything a host writes, as data: the Excel adapter and the `.xlsx` writer apply the
+ * same plan. Values are column blocks (one array per column, top to bottom), so a host
+ * writes each column in one call, and formats are a few ranges, never one per cell.
+ */
+export interface WritePlan {
+  sheet: string;
+  headerRow: number;
+  firstRow: number;
+  lastRow: number;
+  columns: { key: OutputKey; col: number; letter: string; header: string; values: WriteValue[] }[];
+  numberFormats: { range: string; format: string }[];
+  /** The range the status rules cover, and the status column they test (`$M`). */
+  conditional: { range: string; statusColumn: string; firstRow: number; rules: StatusRule[] };
+}
+
+export const STATUS_RULES: readonly StatusRule[] = [
+  { status: "achieved", text: vi.status.achieved, fill: "FFC6EFCE", font: "FF006100" },
+  { status: "on_track", text: vi.status.on_track, fill: "FFDDEBF7", font: "FF1F4E79" },
+  { status: "at_risk", text: vi.status.at_risk, fill: "FFFFEB9C", font: "FF9C5700" },
+  { status: "off_track", text: vi.status.off_track, fill: "FFFFC7CE", font: "FF9C0006" },
+  { status: "no_data", text: vi.status.no_data, fill: "FFEDEDED", font: "FF595959" },
+];
+
+export function ownHeader(key: OutputKey): string {
+  return OWN_HEADER_PREFIX + vi.header[key];
+}
+
+/**
+ * Plans the result columns: the columns an earlier run wrote are reused (and cleared
+ * first), otherwise new ones go right of the used range, so no cell the user filled is
+ * ever overwritten.
+ */
+export function planWrite(grid: Grid, header: HeaderMap, report: Report): WritePlan {
+  const headerRow = header.rows[header.rows.length - 1];
+  const firstRow = header.dataStart;
+  const lastRow = Math.max(grid.lastRow, firstRow);
+  const existing = new Map<OutputKey, number>();
+  for (const col of header.ownColumns) {
+    const text = fold(grid.text(headerRow, col));
+    const key = OUTPUT_KEYS.find((k) => fold(ownHeader(k)) === text);
+    if (key !== undefined && !existing.has(key)) existing.set(key, col);
+  }
+  let next = grid.lastCol + 1;
+  const byRow = new Map(report.rows.map((row) => [row.row, row]));
+  const columns = OUTPUT_KEYS.map((key) => {
+    const col = existing.get(key) ?? next++;
+    const values: WriteValue[] = [];
+    for (let r = firstRow; r <= lastRow; r++) {
+      const row = byRow.get(r);
+      values.push(row ? cellValue(key, row) : null);
+    }
+    return { key, col, letter: columnLetter(col), header: ownHeader(key), values };
+  });
+  const statusColumn = columns.find((c) => c.key === "status");
+  const statusLetter = statusColumn ? statusColumn.letter : columnLetter(next);
+  const left = Math.min(...columns.map((c) => c.col));
+  const right = Math.max(...columns.map((c) => c.col));
+  return {
+    sheet: report.sheet,
+    headerRow,
+    firstRow,
+    lastRow,
+    columns,
+    numberFormats: numberFormats(report, columns, firstRow),
+    conditional: {
+      range: `${address(firstRow, left)}:${address(lastRow, right)}`,
+      statusColumn: `$${statusLetter}`,
+      firstRow,
+      rules: [...STATUS_RULES],
+    },
+  };
+}
+
+function cellValue(key: OutputKey, row: Report["rows"][number]): WriteValue {
+  switch (key) {
+    case "achievement":
+      return row.achievement;
+    case "remaining":
+      return row.remaining;
+    case "forecast":
+      return row.forecast;
+    case "status":
+      return vi.status[row.status];
+  }
+}
+
+/** `#,##0` or `#,##0.00`: amounts keep the precision of their inputs (DOMAIN §4). */
+export function amountFormat(decimals: number): string {
+  return decimals > 0 ? `#,##0.${"0".repeat(decimals)}` : "#,##0";
+}
+
+/** Runs of rows with the same precision share one range, so a sheet gets a handful of formats. */
+function numberFormats(
+  report: Report,
+  columns: WritePlan["columns"],
+  firstRow: number
+): WritePlan["numberFormats"] {
+  const formats: WritePlan["numberFormats"] = [];
+  for (const column of columns) {
+    if (column.key === "status") continue;
+    if (column.key === "achievement") {
+      formats.push({
+        range: `${address(firstRow, column.col)}:${address(firstRow + column.values.length - 1, column.col)}`,
+        format: "0.00%",
+      });
+      continue;
+    }
+    let start = firstRow;
+    let current: string | null = null;
+    for (const row of report.rows) {
+      const format = amountFormat(row.decimals);
+      if (current !== null && format !== current) {
+        formats.push({
+          range: `${address(start, column.col)}:${address(row.row - 1, column.col)}`,
+          format: current,
+        });
+        start = row.row;
+      }
+      current = format;
+    }
+    if (current !== null) {
+      const end = firstRow + column.values.length - 1;
+      formats.push({
+        range: `${address(start, column.col)}:${address(end, column.col)}`,
+        format: current,
+      });
+    }
+  }
+  return formats;
+}
