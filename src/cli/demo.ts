@@ -1,6 +1,7 @@
 import { promises as fs } from "fs";
 import path from "path";
-import { analyse, TableError } from "../core/engine";
+import { analyse, Report, TableError } from "../core/engine";
+import { writeDraft } from "./draft";
 import { planWrite } from "../core/writePlan";
 import { fold } from "../core/text";
 import { computeOptions, parseArgs } from "./options";
@@ -27,6 +28,7 @@ export async function runDemo(args: string[]): Promise<number> {
   const workbook = await readWorkbook(SAMPLE_WORKBOOK);
   await fs.mkdir(outDir, { recursive: true });
   const written: string[] = [];
+  let main: Report | undefined;
   for (const sheet of workbook.worksheets) {
     let result;
     try {
@@ -40,6 +42,19 @@ export async function runDemo(args: string[]): Promise<number> {
     await fs.writeFile(json, JSON.stringify(result.report, null, 2) + "\n", "utf8");
     written.push(json);
     process.stdout.write(renderSummary(result.report) + "\n\n");
+    main = main ?? result.report;
+  }
+  if (main !== undefined) {
+    for (const [kind, name] of [
+      ["plan", "du-thao-ke-hoach"],
+      ["letter", "du-thao-cong-van"],
+    ] as const) {
+      const out = path.join(outDir, `${name}.txt`);
+      const docx = path.join(outDir, `${name}.docx`);
+      const { text } = await writeDraft(main, { kind, settings: {}, templates: null, out, docx });
+      if (kind === "plan") process.stdout.write(text + "\n");
+      written.push(out, docx);
+    }
   }
   const xlsx = path.join(outDir, "chi-tieu-2024.tinh-toan.xlsx");
   await workbook.xlsx.writeFile(xlsx);

@@ -1,6 +1,7 @@
 import { promises as fs } from "fs";
 import path from "path";
 import { runDemo } from "./demo";
+import { draftCommand } from "./draft";
 import { computeOptions, parseArgs, USAGE, UsageError } from "./options";
 import { renderSummary } from "./summary";
 import { computeWorkbook, readWorkbook } from "./xlsx";
@@ -33,6 +34,8 @@ export async function main(args: string[]): Promise<number> {
     switch (command) {
       case "compute":
         return await compute(rest);
+      case "draft":
+        return await draftCommand(rest);
       case "demo":
         return await runDemo(rest);
       case undefined:

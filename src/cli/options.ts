@@ -7,6 +7,9 @@ export class UsageError extends Error {}
 export const USAGE = `Cách dùng:
   chitieu compute <tệp.xlsx> [--sheet TÊN] [--period SỐ_THÁNG] [--tolerance ĐIỂM]
                   [--out KẾT_QUẢ.xlsx] [--json BÁO_CÁO.json]
+  chitieu draft <tệp.xlsx> [--kind plan|letter] [--year NĂM] [--deadline NGÀY/THÁNG/NĂM]
+                [--templates MẪU.json] [--out DỰ_THẢO.txt] [--docx DỰ_THẢO.docx]
+                [--sheet TÊN] [--period SỐ_THÁNG] [--tolerance ĐIỂM]
   chitieu demo`;
 
 export interface ParsedArgs {

@@ -29,6 +29,9 @@ export interface ReportRow {
   direction: Direction;
   target: number | null;
   actual: number | null;
+  /** The target and actual cells as written (`dưới 2%`, `85/85`, `Giữ vững`), for drafts. */
+  targetText: string;
+  actualText: string;
   baseline: number | null;
   achievement: number | null;
   remaining: number | null;
@@ -155,6 +158,8 @@ function toReportRow(row: IndicatorRow, progress: Progress, mismatches: Mismatch
     direction: row.direction,
     target: progress.target,
     actual: progress.actual,
+    targetText: row.targetText,
+    actualText: row.actualText,
     baseline: progress.baseline,
     achievement: progress.achievement,
     remaining: progress.remaining,

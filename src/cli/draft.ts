@@ -1,0 +1,114 @@
+import { promises as fs } from "fs";
+import path from "path";
+import { Report } from "../core/engine";
+import { draft, DraftKind, renderText } from "../core/draft";
+import { DraftSettings } from "../core/draft/settings";
+import { renderDocx } from "../docx/render";
+import { computeOptions, parseArgs, USAGE, UsageError } from "./options";
+import { computeWorkbook, readWorkbook } from "./xlsx";
+
+/** `--kind`, `--year`, `--deadline` as draft options, refusing what a person would not write. */
+export function draftFlags(flags: Record<string, string>): {
+  kind: DraftKind;
+  settings: Partial<DraftSettings>;
+} {
+  const kind = (flags.kind ?? "plan") as DraftKind;
+  if (kind !== "plan" && kind !== "letter") {
+    throw new UsageError(
+      `Loại dự thảo "${flags.kind}" không hợp lệ: dùng plan (kế hoạch) hoặc letter (công văn).`
+    );
+  }
+  const settings: Partial<DraftSettings> = {};
+  if (flags.year !== undefined) {
+    const year = Number(flags.year);
+    if (!/^\d{4}$/.test(flags.year) || year < 1990 || year > 2100)
+      throw new UsageError(`Năm "${flags.year}" không hợp lệ.`);
+    settings.year = year;
+  }
+  if (flags.deadline !== undefined) {
+    const match = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(flags.deadline.trim());
+    const date = match
+      ? new Date(Date.UTC(Number(match[3]), Number(match[2]) - 1, Number(match[1])))
+      : null;
+    if (
+      !match ||
+      !date ||
+      date.getUTCDate() !== Number(match[1]) ||
+      date.getUTCMonth() !== Number(match[2]) - 1
+    ) {
+      throw new UsageError(
+        `Hạn "${flags.deadline}" không hợp lệ: viết theo dạng ngày/tháng/năm, ví dụ 15/07/2026.`
+      );
+    }
+    settings.deadline = `${match[1].padStart(2, "0")}/${match[2].padStart(2, "0")}/${match[3]}`;
+  }
+  return { kind, settings };
+}
+
+async function readTemplates(file: string | undefined): Promise<string | null> {
+  if (file === undefined) return null;
+  try {
+    return await fs.readFile(file, "utf8");
+  } catch {
+    throw new UsageError(`Không đọc được tệp mẫu "${file}".`);
+  }
+}
+
+/** Drafts from a report and writes text and/or .docx; returns the text. */
+export async function writeDraft(
+  report: Report,
+  options: {
+    kind: DraftKind;
+    settings: Partial<DraftSettings>;
+    templates: string | null;
+    out?: string;
+    docx?: string;
+  }
+): Promise<{ text: string; errors: string[] }> {
+  const doc = draft(report, {
+    kind: options.kind,
+    settings: options.settings,
+    templates: options.templates,
+  });
+  const text = renderText(doc);
+  if (options.out !== undefined) {
+    await fs.mkdir(path.dirname(path.resolve(options.out)), { recursive: true });
+    await fs.writeFile(options.out, text, "utf8");
+  }
+  if (options.docx !== undefined) {
+    await fs.mkdir(path.dirname(path.resolve(options.docx)), { recursive: true });
+    await fs.writeFile(options.docx, await renderDocx(doc));
+  }
+  return { text, errors: doc.errors };
+}
+
+/** `chitieu draft`: computes the sheet and drafts the plan or the letter. */
+export async function draftCommand(args: string[]): Promise<number> {
+  const { positional, flags } = parseArgs(args, [
+    "kind",
+    "year",
+    "deadline",
+    "templates",
+    "out",
+    "docx",
+    "sheet",
+    "period",
+    "tolerance",
+  ]);
+  if (positional.length !== 1) throw new UsageError(USAGE);
+  const { kind, settings } = draftFlags(flags);
+  const options = computeOptions(flags);
+  const templates = await readTemplates(flags.templates);
+  const workbook = await readWorkbook(positional[0]);
+  const { report } = computeWorkbook(workbook, flags.sheet, options);
+  const { text, errors } = await writeDraft(report, {
+    kind,
+    settings,
+    templates,
+    out: flags.out,
+    docx: flags.docx,
+  });
+  for (const error of errors) process.stderr.write(`Lưu ý: ${error}\n`);
+  if (flags.out === undefined) process.stdout.write(text);
+  return 0;
+}

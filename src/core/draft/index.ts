@@ -1,0 +1,29 @@
+import { Report } from "../engine";
+import { DraftDocument } from "./document";
+import { draftLetter } from "./letter";
+import { draftPlan } from "./plan";
+import { draftSettings, DraftSettings } from "./settings";
+import { loadTemplates } from "./templates";
+
+export type DraftKind = "plan" | "letter";
+
+export interface DraftOptions {
+  kind?: DraftKind;
+  settings?: Partial<DraftSettings>;
+  /** Saved templates (JSON); the defaults fill whatever they lack or get wrong. */
+  templates?: string | null;
+}
+
+/** Drafts the plan or the letter from a computed report. */
+export function draft(report: Report, options: DraftOptions = {}): DraftDocument {
+  const { templates, errors } = loadTemplates(options.templates);
+  const settings = draftSettings(report, options.settings);
+  const doc =
+    (options.kind ?? "plan") === "plan"
+      ? draftPlan(report, settings, templates)
+      : draftLetter(report, settings, templates);
+  return { ...doc, errors };
+}
+
+export { renderText, partsText } from "./document";
+export type { DraftDocument, DraftPart, Block } from "./document";

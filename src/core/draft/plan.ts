@@ -1,0 +1,159 @@
+import { Report, ReportRow } from "../engine";
+import { formatPercent } from "../numbers";
+import { splitAgencies } from "../rows";
+import { fold } from "../text";
+import { Block, DraftDocument, DraftPart } from "./document";
+import { periodWords } from "./period";
+import { doneSentence, laggingSentence, SentenceContext } from "./sentences";
+import { DraftSettings } from "./settings";
+import { fill, TemplateId, Templates } from "./templates";
+
+/** Rows the plan lists as done (section I) and as lagging (section II, by agency). */
+export const DONE = new Set<ReportRow["status"]>(["achieved", "on_track", "qualitative"]);
+export const LAGGING = new Set<ReportRow["status"]>(["at_risk", "off_track", "no_data"]);
+
+/** The values every document-level template may use. */
+export function documentValues(report: Report, settings: DraftSettings): Record<string, string> {
+  const words = periodWords(report.period.months);
+  return {
+    Năm: settings.year === null ? "" : String(settings.year),
+    "Kỳ báo cáo": words.report,
+    "KỲ BÁO CÁO": words.report.toLocaleUpperCase("vi"),
+    "Kỳ còn lại": words.rest,
+    "Tỷ lệ thời gian": formatPercent(report.period.expectedShare, 0),
+    "Cơ quan tổng hợp": settings.compilingAgency,
+    Hạn: settings.deadline,
+  };
+}
+
+export function sentenceContext(
+  report: Report,
+  settings: DraftSettings,
+  templates: Templates
+): SentenceContext {
+  const words = periodWords(report.period.months);
+  return { templates, year: settings.year, report: words.report, rest: words.rest };
+}
+
+/** A group of rows under one lead (or one set of co-leads), in sheet order. */
+export interface AgencyGroup {
+  leads: string[];
+  rows: ReportRow[];
+}
+
+/** The rows that stand on their own, each with the `trong đó` rows folded into it. */
+export function withSubs(report: Report): { row: ReportRow; subs: ReportRow[] }[] {
+  const byParent = new Map<number, ReportRow[]>();
+  for (const row of report.rows) {
+    if (row.type === "sub" && row.parentRow !== null)
+      byParent.set(row.parentRow, [...(byParent.get(row.parentRow) ?? []), row]);
+  }
+  const parents = new Set(report.rows.map((r) => r.row));
+  return report.rows
+    .filter((row) => row.type !== "sub" || row.parentRow === null || !parents.has(row.parentRow))
+    .map((row) => ({ row, subs: byParent.get(row.row) ?? [] }));
+}
+
+/** Groups rows by their lead agency cell (`A; B` are co-leads), first appearance first. */
+export function groupByLead(rows: ReportRow[]): AgencyGroup[] {
+  const groups = new Map<string, AgencyGroup>();
+  for (const row of rows) {
+    const leads = splitAgencies(row.agency);
+    const key = leads.map(fold).join(";");
+    const group = groups.get(key) ?? { leads, rows: [] };
+    group.rows.push(row);
+    groups.set(key, group);
+  }
+  return [...groups.values()];
+}
+
+/** `A`, `A và B`, `A, B và C` */
+export function joinAgencies(names: string[]): string {
+  if (names.length <= 1) return names[0] ?? "";
+  return `${names.slice(0, -1).join(", ")} và ${names[names.length - 1]}`;
+}
+
+const UNASSIGNED = "[Chưa xác định cơ quan chủ trì]";
+
+/** The assignment plan (Kế hoạch phân công) of DOMAIN §5, from a report. */
+export function draftPlan(
+  report: Report,
+  settings: DraftSettings,
+  templates: Templates
+): DraftDocument {
+  const docValues = documentValues(report, settings);
+  const doc = (id: TemplateId, extra: Record<string, string> = {}): string =>
+    fill(id, templates[id], { ...docValues, ...extra });
+  const context = sentenceContext(report, settings, templates);
+  const units = withSubs(report);
+  const done = units.filter((u) => DONE.has(u.row.status) && u.row.type !== "total");
+  const lagging = units.filter((u) => LAGGING.has(u.row.status));
+  const parts: DraftPart[] = [
+    {
+      id: "title",
+      blocks: [
+        { style: "title", text: doc("plan.title") },
+        { style: "subtitle", text: doc("plan.subtitle") },
+        { style: "paragraph", text: doc("plan.intro") },
+      ],
+    },
+    {
+      id: "section1",
+      blocks: [
+        { style: "heading", text: doc("plan.section1") },
+        ...done.map((u): Block => ({ style: "bullet", text: doneSentence(u.row, context) })),
+        { style: "paragraph", text: doc("plan.section1.closing") },
+      ],
+    },
+    { id: "section2", blocks: [{ style: "heading", text: doc("plan.section2") }] },
+  ];
+  const subsOf = new Map(lagging.map((u) => [u.row.row, u.subs]));
+  groupByLead(lagging.map((u) => u.row)).forEach((group, i) => {
+    const lead = group.leads.length > 0 ? joinAgencies(group.leads) : UNASSIGNED;
+    const partners = [...new Set(group.rows.flatMap((r) => r.partners))];
+    const solutions = [
+      ...new Set(group.rows.flatMap((r) => (r.solutions === "" ? [] : r.solutions.split("\n")))),
+    ];
+    parts.push({
+      id: `agency:${lead}`,
+      agency: lead,
+      blocks: [
+        {
+          style: "subheading",
+          text: doc("plan.agency", {
+            "Số thứ tự": String(i + 1),
+            "Cơ quan chủ trì": lead,
+            "Cơ quan phối hợp": joinAgencies(partners),
+          }),
+        },
+        { style: "subheading", text: doc("plan.indicators") },
+        ...group.rows.map((row): Block => ({
+          style: "bullet",
+          text: laggingSentence(row, subsOf.get(row.row) ?? [], context),
+        })),
+        { style: "subheading", text: doc("plan.solutions") },
+        ...(solutions.length > 0
+          ? solutions.map((text): Block => ({ style: "bullet", text }))
+          : [
+              {
+                style: "note" as const,
+                text: doc("plan.solutions.missing", { "Cơ quan chủ trì": lead }),
+              },
+            ]),
+      ],
+    });
+  });
+  parts.push({ id: "closing", blocks: [{ style: "paragraph", text: doc("plan.closing") }] });
+  return {
+    kind: "plan",
+    header: {
+      issuingBody: settings.issuingBody,
+      number: settings.planNumber,
+      placeDate: `${settings.place}, ${settings.date}`,
+    },
+    parts,
+    signer: settings.planSigner,
+    signerName: settings.signerName,
+    errors: [],
+  };
+}
