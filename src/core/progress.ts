@@ -59,11 +59,21 @@ export function computeProgress(row: IndicatorRow, options: ProgressOptions): Pr
   base.target = target.value;
   base.remainingDecimals = target.decimals;
   if (row.actual === null) {
-    problems.push(vi.problem.missingActual(row.cells.actual ?? `dòng ${row.row}`));
+    const cell = row.cells.actual ?? `dòng ${row.row}`;
+    problems.push(
+      row.actualText !== ""
+        ? vi.problem.notANumber(cell, row.actualText)
+        : vi.problem.missingActual(cell)
+    );
     return base;
   }
   const T = target.value;
-  const A = row.actual.value;
+  // `45%` disbursed against a plan amount is 45% of that amount, not 45 of its unit.
+  const A =
+    row.planAmount !== undefined && row.actual.percent
+      ? (row.actual.value / 100) * row.planAmount
+      : row.actual.value;
+  base.actual = A;
   const decimals = Math.max(target.decimals, row.actual.decimals);
   if (Math.abs(T) < EPSILON && row.kind !== "level") {
     problems.push(vi.problem.zeroTarget(row.cells.target ?? `dòng ${row.row}`));
@@ -86,11 +96,13 @@ export function computeProgress(row: IndicatorRow, options: ProgressOptions): Pr
       // cumulative and reduction: a flow summed over the year
       result.achievement = A / T;
       result.remaining = roundTo(T - A, decimals);
-      result.forecast = roundTo(A / result.expectedShare, decimals);
+      const forecast = A / result.expectedShare;
+      result.forecast = roundTo(forecast, decimals);
       result.status = met
         ? "achieved"
         : statusFromShare(result.achievement, result.expectedShare, options.tolerance);
-      result.likelyMissed = !met && result.forecast < T - EPSILON;
+      // Compared unrounded: 999,6 shown as 1.000 still misses a target of 1.000.
+      result.likelyMissed = !met && forecast < T - EPSILON;
     }
   }
   return result;
@@ -107,10 +119,11 @@ function levelProgress(
   const B = result.baseline;
   const down = row.direction === "down";
   result.achievement = down ? (A > 0 ? T / A : null) : Math.abs(T) < EPSILON ? null : A / T;
+  let forecast: number | null = null;
   if (B !== null && Math.abs(T - B) > EPSILON) {
     result.gapClosure = (A - B) / (T - B);
-    const p = result.expectedShare;
-    result.forecast = roundTo(B + (A - B) / p, result.remainingDecimals);
+    forecast = B + (A - B) / result.expectedShare;
+    result.forecast = roundTo(forecast, result.remainingDecimals);
   }
   if (met) {
     result.status = "achieved";
@@ -129,7 +142,7 @@ function levelProgress(
   } else {
     result.status = statusFromShare(result.gapClosure, result.expectedShare, options.tolerance);
   }
-  result.likelyMissed = result.forecast !== null && !meets(result.forecast, T, row);
+  result.likelyMissed = forecast !== null && !meets(forecast, T, row);
 }
 
 function statusFromShare(progress: number, share: number, tolerance: number): RowStatus {
