@@ -28,7 +28,7 @@ export function parseArgs(args: string[], known: string[]): ParsedArgs {
       continue;
     }
     const [name, inline] = arg.slice(2).split(/=(.*)/s, 2);
-    if (!known.includes(name)) throw new UsageError(`Không hiểu tùy chọn --${name}.\n${USAGE}`);
+    if (!known.includes(name)) throw new UsageError(`Không hiểu tùy chọn --${name}.`);
     const value = inline ?? args[++i];
     if (value === undefined) throw new UsageError(`Tùy chọn --${name} cần một giá trị.`);
     flags[name] = value;
@@ -40,15 +40,18 @@ export function parseArgs(args: string[], known: string[]): ParsedArgs {
 export function computeOptions(flags: Record<string, string>): ComputeOptions {
   const options: ComputeOptions = {};
   if (flags.period !== undefined) {
-    const months = Number(flags.period.replace(",", "."));
-    if (!Number.isInteger(months) || months < 1 || months > 12)
+    // Digits only: Number() would also take "0x9", "1e1" and "".
+    if (!/^\s*\d{1,2}([.,]0+)?\s*$/.test(flags.period))
       throw new UsageError(vi.error.badPeriod(flags.period));
+    const months = Number(flags.period.trim().replace(",", "."));
+    if (months < 1 || months > 12) throw new UsageError(vi.error.badPeriod(flags.period));
     options.months = months;
   }
   if (flags.tolerance !== undefined) {
-    const points = Number(flags.tolerance.replace(",", "."));
-    if (!Number.isFinite(points) || points < 0 || points > 100)
+    if (!/^\s*\d{1,3}([.,]\d+)?\s*$/.test(flags.tolerance))
       throw new UsageError(vi.error.badTolerance(flags.tolerance));
+    const points = Number(flags.tolerance.trim().replace(",", "."));
+    if (points > 100) throw new UsageError(vi.error.badTolerance(flags.tolerance));
     options.tolerance = points;
   }
   return options;

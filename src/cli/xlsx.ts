@@ -1,3 +1,4 @@
+import { promises as fs } from "fs";
 import ExcelJS from "exceljs";
 import { analyse, ComputeOptions, Report, TableError } from "../core/engine";
 import { vi } from "../core/messages/vi";
@@ -61,7 +62,9 @@ export function tableFromWorksheet(sheet: ExcelJS.Worksheet): Table {
     const line: CellValue[] = [];
     const lineFormats: (string | null)[] = [];
     row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
-      line[colNumber - 1] = plainValue(cell.value);
+      // exceljs repeats a merge's value in every cell of it; Excel keeps it in the first only.
+      const hidden = cell.isMerged && cell.master.address !== cell.address;
+      line[colNumber - 1] = hidden ? null : plainValue(cell.value);
       lineFormats[colNumber - 1] = cell.numFmt ? cell.numFmt : null;
       width = Math.max(width, colNumber);
     });
@@ -135,13 +138,14 @@ function quoted(formula: unknown): string {
 export async function readWorkbook(file: string): Promise<ExcelJS.Workbook> {
   const workbook = new ExcelJS.Workbook();
   try {
+    await fs.access(file);
+  } catch {
+    throw new UsageError(vi.error.unreadableFile(file, "không có tệp này."));
+  }
+  try {
     await workbook.xlsx.readFile(file);
-  } catch (error) {
-    const reason =
-      (error as NodeJS.ErrnoException).code === "ENOENT"
-        ? "không có tệp này."
-        : "không phải tệp Excel (.xlsx) hợp lệ.";
-    throw new UsageError(vi.error.unreadableFile(file, reason));
+  } catch {
+    throw new UsageError(vi.error.unreadableFile(file, "không phải tệp Excel (.xlsx) hợp lệ."));
   }
   return workbook;
 }
