@@ -14,6 +14,8 @@ export interface ComputeOptions {
   months?: number;
   /** The at-risk band below the expected share, in percentage points (default 10). */
   tolerance?: number;
+  /** Columns the user corrected (1-based sheet columns); they win over what the headers say. */
+  columns?: Partial<Record<ColumnRole, number>>;
 }
 
 /** One indicator row of the report (the JSON contract of `chitieu compute --json`). */
@@ -81,8 +83,9 @@ export function analyse(
   options: ComputeOptions = {}
 ): { report: Report; grid: Grid; header: HeaderMap; progress: Progress[] } {
   const grid = makeGrid(table);
-  const header = findHeader(grid);
-  if (header === null) throw new TableError("noHeader", vi.error.noHeader(table.sheet));
+  const found = findHeader(grid);
+  if (found === null) throw new TableError("noHeader", vi.error.noHeader(table.sheet));
+  const header = withCorrections(found, options.columns);
   const warnings: string[] = [];
   const period = resolvePeriod(header, options, warnings);
   const tolerance = (options.tolerance ?? 10) / 100;
@@ -129,6 +132,19 @@ export function analyse(
 /** `computeSheet(table)` // the report of DOMAIN §2 for one sheet */
 export function computeSheet(table: Table, options: ComputeOptions = {}): Report {
   return analyse(table, options).report;
+}
+
+/** Applies the user's column corrections; a column given a role loses any other role. */
+function withCorrections(header: HeaderMap, corrections: ComputeOptions["columns"]): HeaderMap {
+  if (!corrections) return header;
+  const columns = { ...header.columns };
+  for (const [role, col] of Object.entries(corrections) as [ColumnRole, number | undefined][]) {
+    if (col === undefined) continue;
+    for (const [other, c] of Object.entries(columns) as [ColumnRole, number][])
+      if (c === col) delete columns[other];
+    columns[role] = col;
+  }
+  return { ...header, columns };
 }
 
 function resolvePeriod(

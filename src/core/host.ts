@@ -1,0 +1,46 @@
+import { ColumnRole } from "./columns";
+import { Table } from "./types";
+import { WritePlan } from "./writePlan";
+
+/**
+ * What the task pane needs from a workbook, whoever holds it: Excel through Office.js,
+ * or an .xlsx opened in a browser. The pane and the core never know which.
+ */
+export interface WorkbookHost {
+  /** Names of the worksheets, and the active one. */
+  sheets(): Promise<{ names: string[]; active: string | null }>;
+  /** A snapshot of a sheet's used range (the active sheet when no name is given). */
+  readSheet(name?: string): Promise<Table>;
+  /** Applies a write plan: values, number formats and status colour rules. */
+  writePlan(plan: WritePlan): Promise<void>;
+  /** Writes a draft to its own sheet, one paragraph per row; returns the sheet's name. */
+  writeDraft(lines: string[], sheetName: string): Promise<string>;
+  /** Selects a row of a sheet so the user sees it. */
+  selectRow(sheet: string, row: number): Promise<void>;
+  /** Settings kept in the workbook, so they travel with the file. */
+  loadSettings(): Promise<StoredSettings>;
+  saveSettings(settings: StoredSettings): Promise<void>;
+}
+
+/** What the add-in keeps in a workbook (document settings or a custom XML part). */
+export interface StoredSettings {
+  /** Column letters the user corrected, per sheet. */
+  columns?: Record<string, Partial<Record<ColumnRole, string>>>;
+  months?: number;
+  tolerance?: number;
+  /** Templates as saved by `saveTemplates` (only what differs from the defaults). */
+  templates?: string;
+  /** Draft settings the user typed: issuing body, deadline, signer... */
+  draft?: Record<string, string>;
+}
+
+/** A failure the user can act on, in Vietnamese (`protected sheet`, `old Excel`). */
+export class HostError extends Error {
+  constructor(
+    readonly code: "unsupported" | "protected" | "writeFailed" | "noSheet" | "readFailed",
+    message: string
+  ) {
+    super(message);
+    this.name = "HostError";
+  }
+}
