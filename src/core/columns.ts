@@ -49,12 +49,13 @@ const RULES: readonly [ColumnRole | null, RegExp][] = [
     "agency",
     /chu tri|phu trach|co quan thuc hien|don vi thuc hien|co quan giao|\blead\b|responsible|owner/,
   ],
-  ["kind", /^(loai|loai chi tieu|tinh chat|cach tinh|kieu|kind|type)$/],
+  ["kind", /^(phan loai|loai|tinh chat|cach tinh|kieu)( chi tieu)?$|^(kind|type)$/],
   ["unit", /don vi tinh|\bdvt\b|^unit$|^units?\b/],
-  [null, /(so|tang|giam) (voi )?cung ky|cung ky.*%|growth|yoy/],
+  // `TH/CK`: this year over the same period, a ratio like `So cùng kỳ (%)`.
+  [null, /(so|tang|giam) (voi )?(cung ky|ck\b)|cung ky.*%|\/ ?(ck|cung ky)\b|growth|yoy/],
   [
     "reportedAchievement",
-    /(\bso\b|\bdat\b|ty le|tien do).*(\bkh\b|ke hoach|chi tieu|\bnq\b|nghi quyet|du toan|%)|^dat$|ty le dat|muc dat|\(%\)|achievement|% of (plan|target)/,
+    /(\bso\b|\bdat\b|ty le|tien do).*(\bkh\b|ke hoach|chi tieu|\bnq\b|nghi quyet|du toan|%)|^dat$|ty le dat|muc dat|\(%\)|\/ ?(kh|ke hoach|nq)\b|achievement|% of (plan|target)/,
   ],
   [
     "reportedRemaining",
@@ -63,7 +64,7 @@ const RULES: readonly [ColumnRole | null, RegExp][] = [
   ["samePeriod", /cung ky|same period/],
   [
     "target",
-    /ke hoach|\bkh\b|chi tieu (nq|nghi quyet|giao|ke hoach|hdnd)|nghi quyet|\bnq\b|so giao|du toan|muc tieu|\btarget\b|\bplan\b/,
+    /ke hoach|\bkh\b|chi tieu (nq|nghi quyet|giao|ke hoach|hdnd|(nam )?(19|20)\d{2})|nghi quyet|\bnq\b|so giao|du toan|muc tieu|\btarget\b|\bplan\b/,
   ],
   ["lastYear", /nam truoc|last year|previous year|prior year/],
   ["actual", /thuc hien|\bth\b|\buoc\b|ket qua|luy ke|so lieu|actual|result/],
@@ -115,9 +116,16 @@ const QUARTERS: Record<string, number> = {
  */
 export function monthsIn(text: string): number | null {
   const folded = fold(text);
-  const months = folded.match(/\b(\d{1,2}) ?thang\b/);
+  // Not the day of a date: `ngày 5 tháng 7` is no 5-month period (a year may follow: `6 tháng 2025`).
+  const months = folded.match(/(?<!ngay )\b(\d{1,2}) ?thang\b(?! ?\d{1,2}\b)/);
   if (months) {
     const n = Number(months[1]);
+    if (n >= 1 && n <= 12) return n;
+  }
+  // `TH 6T/2026`, `Lũy kế đến tháng 10`: the abbreviations of period headers.
+  const short = folded.match(/\b(\d{1,2}) ?t\b|\bden (het )?thang (\d{1,2})\b/);
+  if (short) {
+    const n = Number(short[1] ?? short[3]);
     if (n >= 1 && n <= 12) return n;
   }
   const quarter = folded.match(/\bquy (iv|iii|ii|i|[1-4])\b/);

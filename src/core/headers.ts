@@ -166,10 +166,16 @@ function belongsAbove(grid: Grid, row: number, below: number): boolean {
     if (grid.text(row, c) !== "" && !isTitleCell(grid, row, c)) cells++;
   }
   // A group header row ("Năm 2023" | "Năm 2024") sits over a header row with more cells.
-  return (
-    cells >= 2 &&
-    rowTexts(grid, row).some((text) => yearsIn(text).length > 0 || roleOfHeader(text) !== null)
-  );
+  return cells >= 2 && rowTexts(grid, row).some(isGroupText);
+}
+
+/**
+ * A group header names a year (`Năm 2024`) or a role; a dated line of the document block
+ * (`Vĩnh Long, ngày 5 tháng 7 năm 2026`) names a year too but belongs to the title.
+ */
+function isGroupText(text: string): boolean {
+  if (roleOfHeader(text) !== null) return true;
+  return yearsIn(text).length > 0 && !/\bngay \d|\d{1,2}\/\d{1,2}\/\d{4}/.test(fold(text));
 }
 
 function belongsBelow(grid: Grid, above: number, row: number): boolean {
@@ -180,13 +186,14 @@ function belongsBelow(grid: Grid, above: number, row: number): boolean {
 }
 
 /** `(1) (2) (3)` or `A B 1 2 3=2/1` under the header: column numbers, not data. */
-function isNumberingRow(grid: Grid, row: number): boolean {
+export function isNumberingRow(grid: Grid, row: number): boolean {
   let cells = 0;
   for (let c = grid.firstCol; c <= grid.lastCol; c++) {
     const value = grid.raw(row, c);
     if (value === null || value === "") continue;
     const text = String(value).trim();
-    if (!/^[\s()[\]0-9A-Za-z=+\-*/x:.,]{1,14}$/.test(text) || /[A-Za-z]{3,}/.test(text))
+    // Formulas such as `(5)=(4)/(3)*100` or `3=2/1*100%` are numbering too.
+    if (!/^[\s()[\]0-9A-Za-z=+\-*/x:.,%]{1,20}$/.test(text) || /[A-Za-z]{3,}/.test(text))
       return false;
     cells++;
   }
@@ -227,12 +234,12 @@ function planYear(
   texts: Record<number, string>,
   title: string[]
 ): number | null {
+  // The latest year of any target header: a sheet may carry last year's plan beside this year's.
+  const targetYears: number[] = [];
   for (let c = grid.firstCol; c <= grid.lastCol; c++) {
-    if (roles[c] === "target") {
-      const years = yearsIn(texts[c]);
-      if (years.length > 0) return Math.max(...years);
-    }
+    if (roles[c] === "target") targetYears.push(...yearsIn(texts[c]));
   }
+  if (targetYears.length > 0) return Math.max(...targetYears);
   const all = [...title, ...Object.values(texts)].flatMap(yearsIn);
   return all.length > 0 ? Math.max(...all) : null;
 }

@@ -24,36 +24,49 @@ export interface KindInput {
   actual: ParsedNumber | null;
 }
 
-/** Rates where less is better: unemployment, poverty, mortality, labour still in farming. */
+/**
+ * Rates where less is better: unemployment, poverty, mortality (`tử vong`, `tỷ suất chết`),
+ * labour still in farming, however the sector is worded (`làm việc trong ngành nông nghiệp`,
+ * `nông, lâm nghiệp và thủy sản`).
+ */
 const LOWER_IS_BETTER =
-  /that nghiep|ho ngheo|ty le ngheo|ho can ngheo|suy dinh duong|tu vong|tai nan|toi pham|o nhiem|lao dong (trong |khu vuc )?nong nghiep|lao dong khu vuc i\b|sinh con thu 3|ty suat sinh|bo hoc|lang phi|no xau|unemploy|poverty|mortality/;
+  /that nghiep|ho ngheo|ty le ngheo|ho can ngheo|suy dinh duong|tu vong|ty suat chet|tai nan|toi pham|o nhiem|lao dong\b.{0,30}\bnong(, lam)? nghiep|lao dong khu vuc i\b|sinh con thu 3|ty suat sinh|bo hoc|lang phi|no xau|unemploy|poverty|mortality/;
 
 /** Stocks and rates measured at a date rather than summed over the year. */
 const LEVEL_UNIT =
-  /%|\/ ?(van|nghin|1\.?000|100\.?000|10\.?000) dan|\/ ?nguoi|giuong|bac si|usd\/nguoi|trieu dong\/nguoi|binh quan/;
+  /%|‰|\/ ?(van|nghin|1\.?000|100\.?000|10\.?000) dan|\/ ?nguoi|giuong|bac si|usd\/nguoi|trieu dong\/nguoi|binh quan/;
 const LEVEL_NAME =
   /^(ty le|ty trong|so giuong|so bac si|mat do|thu nhap binh quan|grdp binh quan|chi so|he so|toc do|muc tang|tang truong)|binh quan dau nguoi|\/ ?van dan|che phu|bao phu/;
 /** Flows that accumulate over the year even when written as a share of the plan. */
 const FLOW_NAME =
   /giai ngan|thu ngan sach|thu noi dia|huy dong|tao viec lam|tang them|xay moi|phat trien moi|thanh lap moi/;
 
+// A level's direction only when the cell states it: `Mức` alone leaves it to the row's words.
 const EXPLICIT: readonly [RegExp, IndicatorKind, Direction?][] = [
   [/dinh tinh|qualitative/, "qualitative"],
   [/duy tri|giu vung|maintain/, "maintain"],
   [/muc giam|giam|reduction/, "reduction"],
   [/(muc|thoi diem).*(thap|giam)|thap hon (la )?tot|lower|down/, "level", "down"],
-  [/muc|thoi diem|ty le|level|stock|rate/, "level", "up"],
+  [/(muc|thoi diem).*(cao|tang)|cao hon (la )?tot|higher|\bup\b/, "level", "up"],
+  [/muc|thoi diem|ty le|level|stock|rate/, "level"],
   [/cong don|luy ke|dong|cumulative|flow|tong/, "cumulative"],
 ];
 
-/** Reads an explicit kind cell (`Cộng dồn`, `level`, `Duy trì`...); null when not understood. */
-export function kindFromCell(text: string): KindInfo | null {
+/**
+ * Reads an explicit kind cell (`Cộng dồn`, `level`, `Duy trì`...); null when not understood.
+ * What the cell leaves unsaid comes from `inferred`: a level's direction, a plan share.
+ * @example kindFromCell("Mức", inferKind(unemployment)) // { kind: "level", direction: "down" }
+ */
+export function kindFromCell(text: string, inferred?: KindInfo): KindInfo | null {
   const folded = fold(text);
   if (folded === "") return null;
-  for (const [pattern, kind, direction] of EXPLICIT) {
-    if (pattern.test(folded)) return { kind, direction: direction ?? "up" };
-  }
-  return null;
+  const rule = EXPLICIT.find(([pattern]) => pattern.test(folded));
+  if (rule === undefined) return null;
+  const [, kind, stated] = rule;
+  if (inferred?.kind === kind) return { ...inferred, direction: stated ?? inferred.direction };
+  // Only a level has a direction of its own; the other kinds are read upwards.
+  const fromRow = kind === "level" && inferred?.kind === "level" ? inferred.direction : "up";
+  return { kind, direction: stated ?? fromRow };
 }
 
 /**
@@ -74,12 +87,13 @@ export function inferKind(input: KindInput): KindInfo {
   const bound = input.target?.bound;
   const boundDown = bound === "lt" || bound === "le";
   if (/\bgiam (xuong |con )/.test(words) || boundDown) return { kind: "level", direction: "down" };
-  if (/\bgiam\b/.test(words) && !/\btang\b/.test(words))
-    return { kind: "reduction", direction: "up" };
   const plan = planShareOf(input);
   if (plan !== undefined) return { kind: "cumulative", direction: "up", ...plan };
-  const percent = unit === "%" || input.target?.percent === true;
+  // Before `giảm`: a disbursement for a poverty-reduction (`giảm nghèo`) programme is still a flow.
   if (FLOW_NAME.test(name)) return { kind: "cumulative", direction: "up" };
+  if (/\bgiam\b/.test(words) && !/\btang\b/.test(words))
+    return { kind: "reduction", direction: "up" };
+  const percent = unit === "%" || input.target?.percent === true;
   if (LOWER_IS_BETTER.test(name)) return { kind: "level", direction: "down" };
   // `85/85 xã`, `08/08 tiêu chí`: a count reached at a date.
   if (input.target?.fraction !== undefined) return { kind: "level", direction: "up" };

@@ -1,6 +1,6 @@
 import { ColumnRole, roleOfHeader } from "./columns";
 import { Grid } from "./grid";
-import { HeaderMap } from "./headers";
+import { HeaderMap, isNumberingRow } from "./headers";
 import { inferKind, kindFromCell, KindInfo } from "./kinds";
 import { vi } from "./messages/vi";
 import { detectStyle, isNumber, parseNumber } from "./numbers";
@@ -73,24 +73,27 @@ export function readRows(
       const col = header.columns[role];
       return col === undefined ? "" : cellText(grid.raw(r, col));
     };
-    const label = text("label");
-    const name = rowName(grid, header, r);
+    const { label, name } = labelAndName(grid, header, r);
     const hasFigureText = text("target") !== "" || text("actual") !== "";
     if (name === "" && label === "" && !hasFigureText) continue;
-    if (isRepeatedHeader(grid, header, r)) continue;
+    if (isRepeatedHeader(grid, header, r) || isNumberingRow(grid, r)) continue;
     const sub = isSubRow(label, name);
-    if (!hasFigureText && text("unit") === "" && !sub) {
-      if (name !== "" || label !== "") {
-        section = [label, name].filter((part) => part !== "").join(". ");
-        sections.push({ row: r, label, title: name || label });
-        if (!/^trong do\b/.test(fold(name))) parent = null;
-      }
+    const bare = !hasFigureText && text("unit") === "";
+    // A bare `Trong đó:` announces the parent's parts; it is neither a row nor a heading.
+    if (bare && sub && cleanName(name) === "") continue;
+    // Headings assign no work: a row naming a lead agency is an indicator, even without figures.
+    if (bare && !sub && text("agency") === "") {
+      section = [label, name].filter((part) => part !== "").join(". ");
+      sections.push({ row: r, label, title: name || label });
+      parent = null;
       continue;
     }
-    const type: RowType = isTotalName(name) ? "total" : sub ? "sub" : "indicator";
+    // A part needs a whole: `1.1` or `- ...` straight under a heading is an indicator.
+    const type: RowType = isTotalName(name) ? "total" : sub && parent ? "sub" : "indicator";
     const row = readIndicator(grid, header, styles, r, { label, name, type, section, parent });
     rows.push(row);
-    if (type !== "sub") parent = row;
+    // A row shaped like a part (`1.1` under a heading) heads no parts: `1.2` is its sibling.
+    if (!sub) parent = row;
   }
   return { rows, sections };
 }
@@ -116,7 +119,10 @@ function readIndicator(
     if (col === undefined) return { figure: null, text: "" };
     const raw: CellValue = grid.raw(r, col);
     const cell = address(r, col);
-    const parsed = parseNumber(raw, { style: styles[role], numberFormat: grid.format(r, col) });
+    // A formula that reached us as its text (`=E8/D8`) has no value yet; its cell names are no figures.
+    const parsed = isFormulaText(raw)
+      ? { reason: "text" as const, text: cellText(raw) }
+      : parseNumber(raw, { style: styles[role], numberFormat: grid.format(r, col) });
     const text = cellText(raw);
     if (isNumber(parsed)) return { figure: { ...parsed, cell, text }, text };
     if (parsed.reason === "error") problems.push(vi.problem.excelError(cell, parsed.text));
@@ -138,9 +144,11 @@ function readIndicator(
     target: read.target.figure,
     actual: read.actual.figure,
   });
-  const kind = explicitKind(header, r, cellOf("kind"), problems) ?? inferred;
+  const kind = explicitKind(header, r, cellOf("kind"), inferred, problems) ?? inferred;
   const parent = context.type === "sub" ? context.parent : null;
-  const agency = cellOf("agency") || (parent ? parent.agency : "");
+  // Line breaks separate lead agencies as `;` does; cellText would glue the names together.
+  const ownAgency = splitAgencies(multilineText(rawOf(grid, header, r, "agency"))).join("; ");
+  const agency = ownAgency || (parent ? parent.agency : "");
   // Line breaks matter here: they separate agencies and a solution's paragraphs.
   const multiline = (role: ColumnRole): string => {
     const col = header.columns[role];
@@ -179,10 +187,11 @@ function explicitKind(
   header: HeaderMap,
   r: number,
   text: string,
+  inferred: KindInfo,
   problems: string[]
 ): KindInfo | null {
   if (text === "") return null;
-  const kind = kindFromCell(text);
+  const kind = kindFromCell(text, inferred);
   const col = header.columns.kind;
   if (kind === null && col !== undefined)
     problems.push(vi.problem.unknownKind(address(r, col), text));
@@ -202,6 +211,33 @@ function columnStyles(grid: Grid, header: HeaderMap): Partial<Record<ColumnRole,
   return styles;
 }
 
+function rawOf(grid: Grid, header: HeaderMap, r: number, role: ColumnRole): CellValue {
+  const col = header.columns[role];
+  return col === undefined ? null : grid.raw(r, col);
+}
+
+function isFormulaText(raw: CellValue): boolean {
+  return typeof raw === "string" && raw.trimStart().startsWith("=");
+}
+
+/** `Tổng cộng` written in the STT column with the name cell empty: words are a name, not a label. */
+function labelAndName(grid: Grid, header: HeaderMap, r: number): { label: string; name: string } {
+  const label = rowLabel(grid, header, r);
+  const name = rowName(grid, header, r);
+  if (name === "" && /\p{L}{3,}/u.test(label)) return { label: "", name: label };
+  return { label, name };
+}
+
+/** The row's label; a heading merged across the label and name columns is its name, not its label. */
+function rowLabel(grid: Grid, header: HeaderMap, r: number): string {
+  const col = header.columns.label;
+  const nameCol = header.columns.name;
+  if (col === undefined) return "";
+  const merge = grid.mergeAt(r, col);
+  if (merge && nameCol !== undefined && merge === grid.mergeAt(r, nameCol)) return "";
+  return cellText(grid.raw(r, col));
+}
+
 /** The row's name; a heading merged across the label and name columns counts once. */
 function rowName(grid: Grid, header: HeaderMap, r: number): string {
   const col = header.columns.name;
@@ -212,15 +248,27 @@ function rowName(grid: Grid, header: HeaderMap, r: number): string {
   return merge && merge.top === r ? grid.text(r, col) : "";
 }
 
+/**
+ * The header again after a page break: three cells that read as their column's role, or
+ * two that repeat the header block's own words (a lower row of `Kế hoạch | TH 6 tháng`).
+ */
 function isRepeatedHeader(grid: Grid, header: HeaderMap, r: number): boolean {
-  let matches = 0;
+  let roles = 0;
   for (const [role, col] of Object.entries(header.columns)) {
-    if (col !== undefined && roleOfHeader(cellText(grid.raw(r, col))) === role) matches++;
+    if (col !== undefined && roleOfHeader(cellText(grid.raw(r, col))) === role) roles++;
   }
-  return matches >= 3;
+  let echoes = 0;
+  for (let c = grid.firstCol; c <= grid.lastCol; c++) {
+    const text = fold(cellText(grid.raw(r, c)));
+    if (text !== "" && header.rows.some((h) => fold(grid.text(h, c)) === text)) echoes++;
+  }
+  return roles >= 3 || echoes >= 2;
 }
 
-const SUB_MARK = /^\s*([-+•*–—]|trong đó\s*:?|trong do\s*:?)\s*/i;
+// `trong đó` as a whole word: `Trong doanh nghiệp ...` is a name, not a mark.
+const SUB_MARK = /^\s*([-+•*–—]|trong (đó|do)(?!\p{L})\s*:?)\s*/iu;
+/** Marks may be stacked: `- Trong đó: BHXH tự nguyện`. */
+const SUB_MARKS = /^(\s*([-+•*–—:]|trong (đó|do)(?!\p{L})))+\s*/iu;
 
 function isSubRow(label: string, name: string): boolean {
   return (
@@ -231,20 +279,18 @@ function isSubRow(label: string, name: string): boolean {
   );
 }
 
+/** `cleanName("- Trong đó: BHXH tự nguyện")` // "BHXH tự nguyện" */
 function cleanName(name: string): string {
-  return name
-    .replace(SUB_MARK, "")
-    .replace(/^[-+•*–—:\s]+/, "")
-    .trim();
+  return name.replace(SUB_MARKS, "").trim();
 }
 
 /** `Tổng cộng toàn tỉnh`, `Cộng`, `Toàn tỉnh`; not `Tổng vốn đầu tư` nor `Công nghiệp`. */
 export function isTotalName(name: string): boolean {
-  const folded = fold(name)
-    .replace(/[:.]+$/, "")
-    .trim();
+  // `Tổng cộng (toàn tỉnh)` reads as `Tổng cộng toàn tỉnh`.
+  const folded = fold(name.replace(/[():.]+/g, " "));
   if (folded === "") return false;
-  return /^(tong cong|tong so|tong|cong|total|grand total)?\s*(toan tinh|ca tinh|toan quoc|chung|all)?$/.test(
+  // A city under central rule totals `Toàn thành phố`.
+  return /^(tong cong|tong so|tong|cong|total|grand total)? ?(toan tinh|ca tinh|toan thanh pho|ca thanh pho|toan quoc|chung|all)?$/.test(
     folded
   );
 }

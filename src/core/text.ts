@@ -45,6 +45,13 @@ export function columnLetter(column: number): string {
   return letters;
 }
 
+/** `columnNumber('AB')` // 28 */
+export function columnNumber(letters: string): number {
+  let col = 0;
+  for (const ch of letters.toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
+  return col;
+}
+
 /** `address(12, 7)` // "G12" */
 export function address(row: number, column: number): string {
   return `${columnLetter(column)}${row}`;

@@ -161,10 +161,8 @@ describe("DOMAIN §3 worked figures (sheet Chỉ tiêu KT-XH 2024)", () => {
     expect(rowNamed(main, "Thu nội địa").likelyMissed).toBe(false);
   });
 
-  // Suspected bug (src/core/kinds.ts inferKind): `giảm` in "giảm nghèo" makes a
-  // disbursement a "reduction"; the FLOW_NAME rule (`giai ngan`) is never reached.
-  // The arithmetic of this row is the same, but the report labels it "Mức giảm".
-  it.failing("Giải ngân CTMTQG giảm nghèo is a cumulative flow, not a reduction", () => {
+  // "giảm" in "giảm nghèo" names the programme, not a reduction: a disbursement is a flow.
+  it("Giải ngân CTMTQG giảm nghèo is a cumulative flow, not a reduction", () => {
     expect(rowNamed(main, "Giải ngân vốn CTMTQG giảm nghèo").kind).toBe("cumulative");
   });
 });

@@ -1,0 +1,505 @@
+/**
+ * An in-memory Excel object model that keeps Office.js's rules where the adapter meets
+ * them: a property must be loaded and synced before it is read, nothing queued is real
+ * until `context.sync()`, and a request or response over Excel on the web's 5 MB limit
+ * fails. It counts round trips and payload bytes.
+ */
+import { ExcelRun } from "../../src/excel/host";
+import { Table } from "../../src/core/types";
+import { columnLetter, columnNumber } from "../../src/core/text";
+
+export const WEB_LIMIT = 5 * 1024 * 1024;
+
+type Value = string | number | boolean;
+interface Cell {
+  value: Value;
+  format: string;
+}
+export interface FakeRule {
+  range: string;
+  formula: string;
+  fill: string;
+  font: string;
+}
+
+export class FakeSheet {
+  cells = new Map<string, Cell>();
+  merges: string[] = [];
+  rules: FakeRule[] = [];
+  protected = false;
+  constructor(public name: string) {}
+
+  get(row: number, col: number): Cell | undefined {
+    return this.cells.get(`${row}:${col}`);
+  }
+  set(row: number, col: number, value: Value | null, format?: string): void {
+    const key = `${row}:${col}`;
+    const old = this.cells.get(key);
+    if (value === null || value === "") {
+      const kept = format ?? old?.format ?? "General";
+      // A blank cell with no format of its own is no cell at all, as in Excel.
+      if (kept === "General") this.cells.delete(key);
+      else this.cells.set(key, { value: "", format: kept });
+      return;
+    }
+    this.cells.set(key, { value, format: format ?? old?.format ?? "General" });
+  }
+  /** The used range with values only, 1-based inclusive, or null when the sheet is empty. */
+  used(): { top: number; left: number; bottom: number; right: number } | null {
+    let box: { top: number; left: number; bottom: number; right: number } | null = null;
+    for (const [key, cell] of this.cells) {
+      if (cell.value === "") continue;
+      const [r, c] = key.split(":").map(Number);
+      box = box
+        ? {
+            top: Math.min(box.top, r),
+            left: Math.min(box.left, c),
+            bottom: Math.max(box.bottom, r),
+            right: Math.max(box.right, c),
+          }
+        : { top: r, left: c, bottom: r, right: c };
+    }
+    return box;
+  }
+  static fromTable(table: Table): FakeSheet {
+    const sheet = new FakeSheet(table.sheet);
+    table.values.forEach((line, r) =>
+      line.forEach((value, c) => {
+        const format = table.formats?.[r]?.[c] ?? "General";
+        if (value !== null) sheet.set(table.origin.row + r, table.origin.col + c, value, format);
+      })
+    );
+    sheet.merges = table.merges.map(
+      (m) => `${columnLetter(m.left)}${m.top}:${columnLetter(m.right)}${m.bottom}`
+    );
+    return sheet;
+  }
+}
+
+export interface Stats {
+  roundTrips: number;
+  requestBytes: number[];
+  responseBytes: number[];
+}
+
+type Rect = { top: number; left: number; bottom: number; right: number };
+
+function parseAddress(address: string): Rect {
+  const bare = address.includes("!") ? address.split("!")[1] : address;
+  const [a, b = a] = bare.replace(/\$/g, "").split(":");
+  const part = (ref: string) => {
+    const m = /^([A-Z]*)(\d*)$/i.exec(ref);
+    if (!m) throw new Error(`InvalidArgument: ${address}`);
+    return { col: m[1] ? columnNumber(m[1]) : 0, row: m[2] ? Number(m[2]) : 0 };
+  };
+  const p = part(a);
+  const q = part(b);
+  return {
+    top: p.row || 1,
+    left: p.col || 1,
+    bottom: q.row || 1_048_576,
+    right: q.col || 16_384,
+  };
+}
+
+const rectAddress = (sheet: string, r: Rect) =>
+  `'${sheet}'!${columnLetter(r.left)}${r.top}:${columnLetter(r.right)}${r.bottom}`;
+
+/** The workbook and its request context: the adapter's `run` is `fake.run`. */
+export class FakeExcel {
+  sheets: FakeSheet[];
+  active: string;
+  stats: Stats = { roundTrips: 0, requestBytes: [], responseBytes: [] };
+  /** Makes the next sync that writes fail halfway, as a lost connection would. */
+  failNextWrite = false;
+  selected: { sheet: string; address: string } | null = null;
+
+  constructor(sheets: FakeSheet[]) {
+    this.sheets = sheets;
+    this.active = sheets[0]?.name ?? "";
+  }
+
+  sheet(name: string): FakeSheet {
+    const found = this.sheets.find((s) => s.name === name);
+    if (!found) throw new Error(`ItemNotFound: ${name}`);
+    return found;
+  }
+
+  run: ExcelRun = async (batch) => {
+    const context = new FakeContext(this);
+    const result = await batch(context as unknown as Excel.RequestContext);
+    if (context.pending()) await context.sync(); // Excel.run flushes what is left
+    return result;
+  };
+}
+
+type Op = { bytes: number; write: boolean; apply: () => void };
+
+class FakeContext {
+  private ops: Op[] = [];
+  private loads: { bytes: () => number; resolve: () => void }[] = [];
+  workbook: { worksheets: FakeWorksheets };
+  constructor(readonly excel: FakeExcel) {
+    this.workbook = { worksheets: new FakeWorksheets(this) };
+  }
+  pending(): boolean {
+    return this.ops.length > 0 || this.loads.length > 0;
+  }
+  queue(op: Op): void {
+    this.ops.push(op);
+  }
+  queueLoad(bytes: () => number, resolve: () => void): void {
+    this.loads.push({ bytes, resolve });
+  }
+  async sync(): Promise<void> {
+    const ops = this.ops;
+    const loads = this.loads;
+    this.ops = [];
+    this.loads = [];
+    const request = ops.reduce((sum, op) => sum + op.bytes, 0) + 200;
+    this.excel.stats.roundTrips++;
+    this.excel.stats.requestBytes.push(request);
+    if (request > WEB_LIMIT) throw new Error("RequestPayloadSizeLimitExceeded");
+    const writes = ops.filter((op) => op.write);
+    const fail = this.excel.failNextWrite && writes.length > 0;
+    if (fail) this.excel.failNextWrite = false;
+    ops.forEach((op, i) => {
+      if (fail && op.write && i >= Math.floor(ops.length / 2))
+        throw new Error("GeneralException: connection lost");
+      op.apply();
+    });
+    const response = loads.reduce((sum, load) => sum + load.bytes(), 0) + 200;
+    this.excel.stats.responseBytes.push(response);
+    if (response > WEB_LIMIT) throw new Error("ResponsePayloadSizeLimitExceeded");
+    loads.forEach((load) => load.resolve());
+  }
+}
+
+/** A property bag that throws when read before it was loaded and synced, as Office.js does. */
+class Loadable {
+  protected loaded = new Map<string, unknown>();
+  protected synced = false;
+  protected read<T>(name: string): T {
+    if (!this.loaded.has(name)) throw new Error(`PropertyNotLoaded: ${name}`);
+    return this.loaded.get(name) as T;
+  }
+}
+
+class FakeWorksheets extends Loadable {
+  constructor(private context: FakeContext) {
+    super();
+  }
+  get items(): FakeWorksheet[] {
+    return this.read("items");
+  }
+  load(props: string): void {
+    if (!props.includes("items")) return;
+    this.context.queueLoad(
+      () => JSON.stringify(this.context.excel.sheets.map((s) => s.name)).length,
+      () =>
+        this.loaded.set(
+          "items",
+          this.context.excel.sheets.map((s) => new FakeWorksheet(this.context, s.name, true))
+        )
+    );
+  }
+  getActiveWorksheet(): FakeWorksheet {
+    return new FakeWorksheet(this.context, () => this.context.excel.active);
+  }
+  getItem(name: string): FakeWorksheet {
+    return new FakeWorksheet(this.context, name);
+  }
+  add(name: string): FakeWorksheet {
+    const excel = this.context.excel;
+    this.context.queue({
+      bytes: name.length + 40,
+      write: true,
+      apply: () => excel.sheets.push(new FakeSheet(name)),
+    });
+    return new FakeWorksheet(this.context, name);
+  }
+}
+
+class FakeWorksheet extends Loadable {
+  private resolveName: () => string;
+  protection: { protected: boolean };
+  constructor(
+    private context: FakeContext,
+    name: string | (() => string),
+    nameLoaded = false
+  ) {
+    super();
+    this.resolveName = typeof name === "string" ? () => name : name;
+    if (nameLoaded) this.loaded.set("name", this.resolveName());
+    const self = this;
+    this.protection = {
+      get protected(): boolean {
+        return self.read("protection/protected");
+      },
+    };
+  }
+  get name(): string {
+    return this.read("name");
+  }
+  sheet(): FakeSheet {
+    return this.context.excel.sheet(this.resolveName());
+  }
+  load(props: string): void {
+    this.context.queueLoad(
+      () => 40,
+      () => {
+        if (props.includes("name")) this.loaded.set("name", this.resolveName());
+        if (props.includes("protection"))
+          this.loaded.set("protection/protected", this.sheet().protected);
+      }
+    );
+  }
+  getUsedRangeOrNullObject(): FakeRange {
+    return new FakeRange(this.context, this, () => this.sheet().used());
+  }
+  getRange(address: string): FakeRange {
+    const rect = parseAddress(address);
+    return new FakeRange(this.context, this, () => rect);
+  }
+  getRangeByIndexes(row: number, col: number, rows: number, cols: number): FakeRange {
+    const rect = { top: row + 1, left: col + 1, bottom: row + rows, right: col + cols };
+    return new FakeRange(this.context, this, () => rect);
+  }
+  activate(): void {
+    this.context.queue({
+      bytes: 40,
+      write: false,
+      apply: () => (this.context.excel.active = this.resolveName()),
+    });
+  }
+}
+
+class FakeRange extends Loadable {
+  format: { font: { bold?: boolean }; wrapText?: boolean; columnWidth?: number };
+  conditionalFormats: { clearAll: () => void; add: (type: string) => FakeConditionalFormat };
+  constructor(
+    private context: FakeContext,
+    private worksheet: FakeWorksheet,
+    private rect: () => Rect | null
+  ) {
+    super();
+    const queueFormat = () =>
+      this.context.queue({ bytes: 60, write: true, apply: () => undefined });
+    const font = {};
+    Object.defineProperty(font, "bold", { set: queueFormat });
+    this.format = {} as FakeRange["format"];
+    Object.defineProperty(this.format, "font", { value: font });
+    Object.defineProperty(this.format, "wrapText", { set: queueFormat });
+    Object.defineProperty(this.format, "columnWidth", { set: queueFormat });
+    this.conditionalFormats = {
+      clearAll: () =>
+        this.context.queue({
+          bytes: 60,
+          write: true,
+          apply: () => {
+            const address = this.address();
+            const sheet = this.worksheet.sheet();
+            sheet.rules = sheet.rules.filter((rule) => rule.range !== address);
+          },
+        }),
+      add: () => new FakeConditionalFormat(this.context, this.worksheet, () => this.address()),
+    };
+  }
+  private address(): string {
+    const r = this.rect();
+    return r ? `${columnLetter(r.left)}${r.top}:${columnLetter(r.right)}${r.bottom}` : "";
+  }
+  get isNullObject(): boolean {
+    if (!this.synced) throw new Error("PropertyNotLoaded: isNullObject");
+    return this.rect() === null;
+  }
+  get values(): Value[][] {
+    return this.read("values");
+  }
+  set values(rows: Value[][]) {
+    const rect = this.rect();
+    this.context.queue({
+      bytes: JSON.stringify(rows).length,
+      write: true,
+      apply: () => {
+        if (!rect) throw new Error("InvalidReference");
+        const sheet = this.worksheet.sheet();
+        if (sheet.protected) throw new Error("AccessDenied: the sheet is protected");
+        const height = rect.bottom - rect.top + 1;
+        const width = rect.right - rect.left + 1;
+        if (rows.length !== height || rows.some((row) => row.length !== width)) {
+          throw new Error(`InvalidArgument: ${rows.length} rows for a range of ${height}`);
+        }
+        rows.forEach((row, r) => row.forEach((v, c) => sheet.set(rect.top + r, rect.left + c, v)));
+      },
+    });
+  }
+  get numberFormat(): string[][] {
+    return this.read("numberFormat");
+  }
+  set numberFormat(rows: string[][]) {
+    const rect = this.rect();
+    this.context.queue({
+      bytes: JSON.stringify(rows).length,
+      write: true,
+      apply: () => {
+        if (!rect) throw new Error("InvalidReference");
+        const sheet = this.worksheet.sheet();
+        // A 1×1 array applies to the whole range, as Office.js allows.
+        const broadcast = rows.length === 1 && rows[0].length === 1;
+        for (let r = rect.top; r <= rect.bottom; r++) {
+          for (let c = rect.left; c <= rect.right; c++) {
+            const format = broadcast ? rows[0][0] : rows[r - rect.top][c - rect.left];
+            const cell = sheet.get(r, c);
+            sheet.cells.set(`${r}:${c}`, { value: cell?.value ?? "", format });
+          }
+        }
+      },
+    });
+  }
+  get rowIndex(): number {
+    return this.read("rowIndex");
+  }
+  get columnIndex(): number {
+    return this.read("columnIndex");
+  }
+  get rowCount(): number {
+    return this.read("rowCount");
+  }
+  get columnCount(): number {
+    return this.read("columnCount");
+  }
+  get addressText(): string {
+    return this.read("address");
+  }
+  load(props: string): void {
+    const names = props.split(",").map((p) => p.trim());
+    let cached: Record<string, unknown> | null = null;
+    const snapshot = (): Record<string, unknown> => {
+      if (cached) return cached;
+      const r = this.rect();
+      if (!r) return (cached = {});
+      const sheet = this.worksheet.sheet();
+      const values: Value[][] = [];
+      const formats: string[][] = [];
+      if (names.includes("values") || names.includes("numberFormat")) {
+        for (let row = r.top; row <= r.bottom; row++) {
+          values.push([]);
+          formats.push([]);
+          for (let col = r.left; col <= r.right; col++) {
+            const cell = sheet.get(row, col);
+            values[values.length - 1].push(cell ? cell.value : "");
+            formats[formats.length - 1].push(cell ? cell.format : "General");
+          }
+        }
+      }
+      return (cached = {
+        values,
+        numberFormat: formats,
+        rowIndex: r.top - 1,
+        columnIndex: r.left - 1,
+        rowCount: r.bottom - r.top + 1,
+        columnCount: r.right - r.left + 1,
+        address: rectAddress(sheet.name, r),
+      });
+    };
+    this.context.queueLoad(
+      () => JSON.stringify(names.map((n) => snapshot()[n] ?? null)).length,
+      () => {
+        this.synced = true;
+        for (const n of names) this.loaded.set(n, snapshot()[n]);
+      }
+    );
+  }
+  getIntersectionOrNullObject(address: string): FakeRange {
+    const other = parseAddress(address);
+    return new FakeRange(this.context, this.worksheet, () => {
+      const r = this.rect();
+      if (!r) return null;
+      const box = {
+        top: Math.max(r.top, other.top),
+        left: Math.max(r.left, other.left),
+        bottom: Math.min(r.bottom, other.bottom),
+        right: Math.min(r.right, other.right),
+      };
+      return box.top <= box.bottom && box.left <= box.right ? box : null;
+    });
+  }
+  getMergedAreasOrNullObject(): {
+    load: (p: string) => void;
+    isNullObject: boolean;
+    address: string;
+  } {
+    const result: { isNullObject: boolean; address: string; load: (props: string) => void } = {
+      isNullObject: true,
+      address: "",
+      load: () => undefined,
+    };
+    result.load = () =>
+      this.context.queueLoad(
+        () => 100,
+        () => {
+          const r = this.rect();
+          const sheet = this.worksheet.sheet();
+          const inside = sheet.merges.filter((m) => {
+            const q = parseAddress(m);
+            return (
+              r !== null &&
+              q.top >= r.top &&
+              q.bottom <= r.bottom &&
+              q.left >= r.left &&
+              q.right <= r.right
+            );
+          });
+          result.isNullObject = inside.length === 0;
+          result.address = inside.map((m) => `'${sheet.name}'!${m}`).join(", ");
+        }
+      );
+    return result;
+  }
+  select(): void {
+    this.context.queue({
+      bytes: 40,
+      write: false,
+      apply: () =>
+        (this.context.excel.selected = {
+          sheet: this.worksheet.sheet().name,
+          address: this.address(),
+        }),
+    });
+  }
+}
+
+class FakeConditionalFormat {
+  custom: {
+    rule: { formula: string };
+    format: { fill: { color: string }; font: { color: string } };
+  };
+  constructor(context: FakeContext, worksheet: FakeWorksheet, address: () => string) {
+    const rule: FakeRule = { range: "", formula: "", fill: "", font: "" };
+    context.queue({
+      bytes: 200,
+      write: true,
+      apply: () => {
+        rule.range = address();
+        worksheet.sheet().rules.push(rule);
+      },
+    });
+    this.custom = { rule: { formula: "" }, format: { fill: { color: "" }, font: { color: "" } } };
+    Object.defineProperty(this.custom.rule, "formula", {
+      set: (v: string) => {
+        rule.formula = v;
+      },
+    });
+    Object.defineProperty(this.custom.format.fill, "color", {
+      set: (v: string) => {
+        rule.fill = v;
+      },
+    });
+    Object.defineProperty(this.custom.format.font, "color", {
+      set: (v: string) => {
+        rule.font = v;
+      },
+    });
+  }
+}
