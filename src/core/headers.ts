@@ -14,7 +14,7 @@ export interface HeaderMap {
   texts: Record<number, string>;
   /** Columns this product wrote on an earlier run. */
   ownColumns: number[];
-  /** Text above the header: province, document number, title. */
+  /** Each text cell above the header, top to bottom: issuing body, form number, title. */
   title: string[];
   /** The plan year, from the target header, else the title or other headers. */
   year: number | null;
@@ -59,10 +59,8 @@ export function findHeader(grid: Grid): HeaderMap | null {
     leaves[c] = parts.length > 0 ? parts[parts.length - 1] : "";
   }
   const title: string[] = [];
-  for (let r = grid.firstRow; r < top; r++) {
-    const line = rowTexts(grid, r).join(" ");
-    if (line !== "") title.push(line);
-  }
+  // Cell by cell: "ỦY BAN NHÂN DÂN TỈNH …" and "Biểu 01" share a row but not a meaning.
+  for (let r = grid.firstRow; r < top; r++) title.push(...rowTexts(grid, r));
   const { columns, ownColumns, year } = mapColumns(grid, texts, leaves, title);
   if (columns.target === undefined && columns.actual === undefined) return null;
   if (columns.name === undefined) {

@@ -403,7 +403,8 @@ describe("findHeader: title block, group headers, numbering", () => {
     expect(map.rows).toEqual([4]);
     expect(map.dataStart).toBe(5);
     expect(map.title).toEqual([
-      "UBND TỈNH AN GIANG Biểu 01",
+      "UBND TỈNH AN GIANG",
+      "Biểu 01",
       "TÌNH HÌNH THỰC HIỆN CHỈ TIÊU 9 THÁNG NĂM 2026",
     ]);
     expect(map.year).toBe(2026);
@@ -767,8 +768,10 @@ describe("findHeader: harder layouts", () => {
     expect(map.rows).toEqual([3]);
     expect(map.texts[4]).toBe("Kế hoạch");
     expect(map.title).toEqual([
-      "UBND TỈNH VĨNH LONG CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
-      "Số: 125/BC-STC Vĩnh Long, ngày 5 tháng 7 năm 2026",
+      "UBND TỈNH VĨNH LONG",
+      "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+      "Số: 125/BC-STC",
+      "Vĩnh Long, ngày 5 tháng 7 năm 2026",
     ]);
     expect(map.year).toBe(2026);
   });

@@ -2,7 +2,7 @@ import { Report, ReportRow } from "../engine";
 import { splitAgencies } from "../rows";
 import { fold } from "../text";
 import { Block, DraftDocument } from "./document";
-import { documentValues, joinAgencies, withSubs } from "./plan";
+import { documentValues, joinAgencies, lags, withSubs } from "./plan";
 import { DraftSettings, midSentence } from "./settings";
 import { fill, TemplateId, Templates } from "./templates";
 
@@ -53,8 +53,8 @@ export function draftLetter(
   const doc = (id: TemplateId, extra: Record<string, string> = {}): string =>
     fill(id, templates[id], { ...docValues, ...extra });
   const asked = withSubs(report)
-    .map((u) => u.row)
-    .filter((row) => row.type !== "total" && (ASKS.has(row.status) || row.likelyMissed));
+    .filter((u) => u.row.type !== "total" && (lags(u, ASKS) || u.row.likelyMissed))
+    .map((u) => u.row);
   // The compiling department writes the letter; it does not ask itself.
   const list = duties(asked).filter((d) => fold(d.agency) !== fold(settings.compilingAgency));
   const agencyLine = (d: Duty): Block => {

@@ -4,7 +4,7 @@ import { splitAgencies } from "../rows";
 import { fold } from "../text";
 import { Block, DraftDocument, DraftPart } from "./document";
 import { periodWords } from "./period";
-import { doneSentence, laggingSentence, SentenceContext } from "./sentences";
+import { doneSentence, laggingSentence, SentenceContext, YEAR_MISSING } from "./sentences";
 import { DraftSettings } from "./settings";
 import { fill, TemplateId, Templates } from "./templates";
 
@@ -16,7 +16,7 @@ export const LAGGING = new Set<ReportRow["status"]>(["at_risk", "off_track", "no
 export function documentValues(report: Report, settings: DraftSettings): Record<string, string> {
   const words = periodWords(report.period.months);
   return {
-    Năm: settings.year === null ? "" : String(settings.year),
+    Năm: settings.year === null ? YEAR_MISSING : String(settings.year),
     "Kỳ báo cáo": words.report,
     "KỲ BÁO CÁO": words.report.toLocaleUpperCase("vi"),
     "Kỳ còn lại": words.rest,
@@ -41,17 +41,31 @@ export interface AgencyGroup {
   rows: ReportRow[];
 }
 
-/** The rows that stand on their own, each with the `trong đó` rows folded into it. */
-export function withSubs(report: Report): { row: ReportRow; subs: ReportRow[] }[] {
+/** The rows that stand on their own, each with its `trong đó` rows folded into it. */
+export function withSubs(report: Report): Unit[] {
   const byParent = new Map<number, ReportRow[]>();
   for (const row of report.rows) {
-    if (row.type === "sub" && row.parentRow !== null)
+    if (row.type === "sub" && row.parentRow !== null) {
       byParent.set(row.parentRow, [...(byParent.get(row.parentRow) ?? []), row]);
+    }
   }
   const parents = new Set(report.rows.map((r) => r.row));
   return report.rows
     .filter((row) => row.type !== "sub" || row.parentRow === null || !parents.has(row.parentRow))
     .map((row) => ({ row, subs: byParent.get(row.row) ?? [] }));
+}
+
+export interface Unit {
+  row: ReportRow;
+  subs: ReportRow[];
+}
+
+/**
+ * A unit needs work when its row or any of its parts lags: rural water achieved while its
+ * clean-water part is at risk goes to section II whole, as Plan 65 writes it.
+ */
+export function lags(unit: Unit, statuses: Set<ReportRow["status"]> = LAGGING): boolean {
+  return statuses.has(unit.row.status) || unit.subs.some((sub) => statuses.has(sub.status));
 }
 
 /** Groups rows by their lead agency cell (`A; B` are co-leads), first appearance first. */
@@ -73,7 +87,7 @@ export function joinAgencies(names: string[]): string {
   return `${names.slice(0, -1).join(", ")} và ${names[names.length - 1]}`;
 }
 
-const UNASSIGNED = "[Chưa xác định cơ quan chủ trì]";
+const UNASSIGNED = "Các chỉ tiêu chưa xác định cơ quan chủ trì";
 
 /** The assignment plan (Kế hoạch phân công) of DOMAIN §5, from a report. */
 export function draftPlan(
@@ -87,7 +101,7 @@ export function draftPlan(
   const context = sentenceContext(report, settings, templates);
   const units = withSubs(report);
   const done = units.filter((u) => DONE.has(u.row.status) && u.row.type !== "total");
-  const lagging = units.filter((u) => LAGGING.has(u.row.status));
+  const lagging = units.filter((u) => lags(u));
   const parts: DraftPart[] = [
     {
       id: "title",
@@ -99,11 +113,15 @@ export function draftPlan(
     },
     {
       id: "section1",
-      blocks: [
-        { style: "heading", text: doc("plan.section1") },
-        ...done.map((u): Block => ({ style: "bullet", text: doneSentence(u.row, context) })),
-        { style: "paragraph", text: doc("plan.section1.closing") },
-      ],
+      // No row on track: no section I rather than a heading over nothing.
+      blocks:
+        done.length === 0
+          ? []
+          : [
+              { style: "heading", text: doc("plan.section1") },
+              ...done.map((u): Block => ({ style: "bullet", text: doneSentence(u.row, context) })),
+              { style: "paragraph", text: doc("plan.section1.closing") },
+            ],
     },
     { id: "section2", blocks: [{ style: "heading", text: doc("plan.section2") }] },
   ];

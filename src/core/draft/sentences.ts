@@ -13,20 +13,27 @@ export interface SentenceContext {
 
 const BOUND_WORDS = { lt: "dưới", le: "không quá", gt: "trên", ge: "từ" } as const;
 
+/** Shown where a draft needs a figure the workbook does not give, for the official to fill. */
+export const MISSING = "[…]";
+
+/** Digits a row's figures are printed with: its inputs', and at least two for a rate in % (DOMAIN §4). */
+function digits(row: ReportRow): number {
+  return row.unit.trim() === "%" ? Math.max(2, row.decimals) : row.decimals;
+}
+
 /** The placeholder values of one row, every number through the Vietnamese formatter. */
 export function rowValues(row: ReportRow, context: SentenceContext): Record<string, string> {
   const amount = (value: number | null): string =>
-    value === null ? "" : formatNumber(value, row.decimals);
-  const unit = row.unit;
+    value === null ? "" : formatNumber(value, digits(row));
   const values: Record<string, string> = {
     "Chỉ tiêu": row.name,
     "chỉ tiêu": midSentence(row.name),
-    "Đơn vị tính": unit,
-    Năm: context.year === null ? "" : String(context.year),
+    "Đơn vị tính": row.unit,
+    Năm: context.year === null ? YEAR_MISSING : String(context.year),
     "Kỳ báo cáo": context.report,
     "Kỳ còn lại": context.rest,
-    "Kế hoạch": asWritten(row.targetText, row.target, amount),
-    "Thực hiện": asWritten(row.actualText, row.actual, amount),
+    "Kế hoạch": asWritten(row, row.targetText, row.target),
+    "Thực hiện": asWritten(row, row.actualText, row.actual),
     "Tỷ lệ đạt": row.achievement === null ? "" : formatPercent(row.achievement),
     "Còn lại": row.remaining === null ? "" : amount(Math.abs(row.remaining)),
     Vượt: row.remaining !== null && row.remaining < 0 ? amount(-row.remaining) : "",
@@ -37,22 +44,25 @@ export function rowValues(row: ReportRow, context: SentenceContext): Record<stri
   return values;
 }
 
+export const YEAR_MISSING = "[năm]";
+
 /**
  * A figure as the document should print it: `85/85` stays a fraction, `dưới 2%` keeps its
- * bound (the unit follows from the template), other figures in the row's precision.
+ * bound and its digits (the unit follows from the template), an empty or error cell
+ * leaves a mark to fill, other figures as written, in Vietnamese style.
  */
-function asWritten(
-  text: string,
-  value: number | null,
-  amount: (v: number | null) => string
-): string {
+function asWritten(row: ReportRow, text: string, value: number | null): string {
   const parsed = parseNumber(text);
-  if (isNumber(parsed) && parsed.fraction) {
+  if (value === null) return MISSING;
+  // A cell read through its number format (0.9495 shown as 94,95%) is not "as written".
+  if (!isNumber(parsed) || Math.abs(parsed.value - value) > 1e-9)
+    return formatNumber(value, digits(row));
+  if (parsed.fraction) {
     const pad = (n: number) => String(n).padStart(2, "0");
     return `${pad(parsed.fraction.numerator)}/${pad(parsed.fraction.denominator)}`;
   }
-  const bound = isNumber(parsed) && parsed.bound ? `${BOUND_WORDS[parsed.bound]} ` : "";
-  return value === null ? text : bound + amount(value);
+  if (parsed.bound) return `${BOUND_WORDS[parsed.bound]} ${formatNumber(value, parsed.decimals)}`;
+  return formatNumber(value, digits(row));
 }
 
 /** `(tăng 0,15% so với năm 2023)` for a level row with last year's figure. */
@@ -62,6 +72,7 @@ function sinceLastYear(
   amount: (v: number | null) => string
 ): string {
   if (row.baseline === null || row.target === null || context.year === null) return "";
+  // The change is printed in the target's own digits (`tăng 0,15%`).
   const change = row.target - row.baseline;
   if (Math.abs(change) < 1e-9) return ` (bằng năm ${context.year - 1})`;
   return ` (${change > 0 ? "tăng" : "giảm"} ${amount(Math.abs(change))} ${row.unit} so với năm ${context.year - 1})`;

@@ -177,7 +177,14 @@ export function fill(
   values: Partial<Record<string, string>>
 ): string {
   const out = parseTemplate(id, text)
-    .map((piece) => ("text" in piece ? piece.text : (values[piece.field] ?? "")))
+    // Own keys only: `{constructor}` must not reach Object.prototype.
+    .map((piece) =>
+      "text" in piece
+        ? piece.text
+        : Object.hasOwn(values, piece.field)
+          ? (values[piece.field] ?? "")
+          : ""
+    )
     .join("");
   return tidy(out);
 }

@@ -107,7 +107,7 @@ describe("letter from the sample workbook", () => {
     );
     expect(lineOf(letter, "Sở Xây dựng")).toBe("- Sở Xây dựng: chỉ tiêu tỷ lệ đô thị hóa;");
     expect(lineOf(letter, "Sở Nông nghiệp và Phát triển nông thôn")).toBe(
-      "- Sở Nông nghiệp và Phát triển nông thôn: chỉ tiêu giải ngân vốn CTMTQG xây dựng nông thôn mới; tỷ lệ che phủ rừng so với diện tích tự nhiên;"
+      "- Sở Nông nghiệp và Phát triển nông thôn: chỉ tiêu giải ngân vốn CTMTQG xây dựng nông thôn mới; tỷ lệ che phủ rừng so với diện tích tự nhiên; tỷ lệ dân cư nông thôn được sử dụng nước sạch, hợp vệ sinh;"
     );
   });
 

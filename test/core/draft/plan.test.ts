@@ -154,11 +154,8 @@ describe("plan from the sample workbook: section II sentences (seed 001, DOMAIN 
     expect(text.toLowerCase()).not.toMatch(/trong đó,? trong đó/);
   });
 
-  // BUG (src/core/draft/plan.ts withSubs): a `trong đó` row is folded only into its parent's
-  // sentence, and the parent (rural water, 99,80% of 99,80%: achieved) goes to section I, whose
-  // sentence ignores sub-rows. The lagging sub-row (clean water 81,35% of 82,20%, at risk) thus
-  // vanishes from the plan; the seed keeps it in part 4: "phấn đấu tăng thêm ... nước sạch 0,85%".
-  it.failing("keeps a lagging `trong đó` row whose parent is achieved (nước sạch +0,85%)", () => {
+  // A part that lags takes its whole indicator to section II, as Plan 65 does for clean water.
+  it("keeps a lagging `trong đó` row whose parent is achieved (nước sạch +0,85%)", () => {
     const sub = report.rows.find((r) => r.type === "sub" && r.name.includes("nước sạch"));
     expect(sub?.status).toBe("at_risk");
     expect(sectionTwoText(plan)).toContain("0,85%");
@@ -282,11 +279,8 @@ describe("plan from the sample workbook: structure", () => {
     expect(out).not.toContain("năm 2024 là");
   });
 
-  // BUG (src/core/headers.ts title lines / settings.ts draftSettings): the sample's first title
-  // row holds "ỦY BAN NHÂN DÂN TỈNH TRÀ VINH" in A1 and "Biểu 01" in K1; the title line joins
-  // them, so the issuing body reads "ỦY BAN NHÂN DÂN TỈNH TRÀ VINH BIỂU 01" and the place
-  // "Trà Vinh Biểu 01, ngày ... năm 2024".
-  it.failing("takes issuing body and place from the title block without the form number", () => {
+  // "Biểu 01" shares the first title row with the issuing body but is not part of it.
+  it("takes issuing body and place from the title block without the form number", () => {
     expect(plan.header.issuingBody).toBe("ỦY BAN NHÂN DÂN TỈNH TRÀ VINH");
     expect(plan.header.placeDate).toMatch(/^Trà Vinh, ngày/);
   });
