@@ -252,6 +252,14 @@ export function isNumber(x: ParsedNumber | NotANumber): x is ParsedNumber {
  * @example detectStyle(["1,234,567", "34,000.5"]) // "en"
  */
 export function detectStyle(raws: CellValue[]): NumberStyle {
+  return styleEvidence(raws) ?? "vi";
+}
+
+/**
+ * The style the text figures show, or null when none of them tells (only `6,220`-like
+ * figures, or none): the caller then falls back to the table's style.
+ */
+export function styleEvidence(raws: CellValue[]): NumberStyle | null {
   // Strong: both separators, or repeated groups. Weak: a lone decimal mark (`39.33`), common in mixed tables.
   const score = { vi: 0, en: 0, weakVi: 0, weakEn: 0 };
   for (const raw of raws) {
@@ -265,7 +273,8 @@ export function detectStyle(raws: CellValue[]): NumberStyle {
     }
   }
   if (score.vi !== score.en) return score.en > score.vi ? "en" : "vi";
-  return score.weakEn > score.weakVi ? "en" : "vi";
+  if (score.weakVi !== score.weakEn) return score.weakEn > score.weakVi ? "en" : "vi";
+  return null;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { vi } from "./messages/vi";
-import { roundTo } from "./numbers";
+import { isNumber, parseNumber, roundTo } from "./numbers";
 import { IndicatorRow } from "./rows";
 
 /** DOMAIN §2 statuses, from the arithmetic and never from colour. */
@@ -60,10 +60,11 @@ export function computeProgress(row: IndicatorRow, options: ProgressOptions): Pr
   base.remainingDecimals = target.decimals;
   if (row.actual === null) {
     const cell = row.cells.actual ?? `dòng ${row.row}`;
+    // `-`, `x`, `…` mean "no figure yet" as a blank does; words are quoted back.
+    const read = parseNumber(row.actualText);
+    const blank = !isNumber(read) && read.reason === "empty";
     problems.push(
-      row.actualText !== ""
-        ? vi.problem.notANumber(cell, row.actualText)
-        : vi.problem.missingActual(cell)
+      blank ? vi.problem.missingActual(cell) : vi.problem.notANumber(cell, row.actualText)
     );
     return base;
   }

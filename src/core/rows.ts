@@ -3,7 +3,7 @@ import { Grid } from "./grid";
 import { HeaderMap, isNumberingRow } from "./headers";
 import { inferKind, kindFromCell, KindInfo } from "./kinds";
 import { vi } from "./messages/vi";
-import { detectStyle, isNumber, parseNumber } from "./numbers";
+import { isNumber, parseNumber, styleEvidence } from "./numbers";
 import { address, cellText, fold, multilineText } from "./text";
 import { CellValue, NumberStyle, ParsedNumber } from "./types";
 
@@ -200,13 +200,19 @@ function explicitKind(
 
 /** Each figure column's number style, from its own unambiguous values (DOMAIN §1). */
 function columnStyles(grid: Grid, header: HeaderMap): Partial<Record<ColumnRole, NumberStyle>> {
-  const styles: Partial<Record<ColumnRole, NumberStyle>> = {};
+  const columns: Partial<Record<ColumnRole, CellValue[]>> = {};
   for (const role of FIGURE_ROLES) {
     const col = header.columns[role];
     if (col === undefined) continue;
     const values: CellValue[] = [];
     for (let r = header.dataStart; r <= grid.lastRow; r++) values.push(grid.raw(r, col));
-    styles[role] = detectStyle(values);
+    columns[role] = values;
+  }
+  // A column whose figures are all ambiguous (`6,220`) takes the style of the whole table.
+  const table = styleEvidence(Object.values(columns).flat()) ?? "vi";
+  const styles: Partial<Record<ColumnRole, NumberStyle>> = {};
+  for (const [role, values] of Object.entries(columns) as [ColumnRole, CellValue[]][]) {
+    styles[role] = styleEvidence(values) ?? table;
   }
   return styles;
 }

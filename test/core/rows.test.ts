@@ -438,10 +438,8 @@ describe("numbers in the table", () => {
     expect(report.summary.mismatches).toBe(0);
   });
 
-  // Needs src/core/numbers.ts: detectStyle says "vi" both for Vietnamese evidence and for none,
-  // so rows.ts cannot tell a column of only ambiguous figures (`1,200`, `6,220`) and fall back
-  // to the table's style (here English, from `45.50`). The figures are read as 1,2 and 6,22.
-  it.failing("reads a column of only ambiguous figures in the table's English style", () => {
+  // A column of only ambiguous figures (`1,200`, `6,220`) takes the table's style (English from `45.50`).
+  it("reads a column of only ambiguous figures in the table's English style", () => {
     const layout = buildLayout({
       header: ["STT", "Commune", "Target", "Actual", "Achieved (%)"],
       body: [
