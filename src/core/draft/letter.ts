@@ -2,7 +2,7 @@ import { Report, ReportRow } from "../engine";
 import { splitAgencies } from "../rows";
 import { fold } from "../text";
 import { Block, DraftDocument } from "./document";
-import { documentValues, joinAgencies, lags, withSubs } from "./plan";
+import { documentFiller, documentValues, joinAgencies, lags, withSubs } from "./plan";
 import { DraftSettings, midSentence } from "./settings";
 import { fill, TemplateId, Templates } from "./templates";
 
@@ -50,8 +50,7 @@ export function draftLetter(
   templates: Templates
 ): DraftDocument {
   const docValues = documentValues(report, settings);
-  const doc = (id: TemplateId, extra: Record<string, string> = {}): string =>
-    fill(id, templates[id], { ...docValues, ...extra });
+  const doc = documentFiller(report, settings, templates);
   const asked = withSubs(report)
     .filter((u) => u.row.type !== "total" && (lags(u, ASKS) || u.row.likelyMissed))
     .map((u) => u.row);

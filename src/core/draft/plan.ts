@@ -26,6 +26,13 @@ export function documentValues(report: Report, settings: DraftSettings): Record<
   };
 }
 
+/** Fills a document-level template, with extra values for the part at hand. */
+export function documentFiller(report: Report, settings: DraftSettings, templates: Templates) {
+  const values = documentValues(report, settings);
+  return (id: TemplateId, extra: Record<string, string> = {}): string =>
+    fill(id, templates[id], { ...values, ...extra });
+}
+
 export function sentenceContext(
   report: Report,
   settings: DraftSettings,
@@ -95,9 +102,7 @@ export function draftPlan(
   settings: DraftSettings,
   templates: Templates
 ): DraftDocument {
-  const docValues = documentValues(report, settings);
-  const doc = (id: TemplateId, extra: Record<string, string> = {}): string =>
-    fill(id, templates[id], { ...docValues, ...extra });
+  const doc = documentFiller(report, settings, templates);
   const context = sentenceContext(report, settings, templates);
   const units = withSubs(report);
   const done = units.filter((u) => DONE.has(u.row.status) && u.row.type !== "total");
