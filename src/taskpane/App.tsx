@@ -1,0 +1,126 @@
+import {
+  FluentProvider,
+  mergeClasses,
+  Tab,
+  TabList,
+  Text,
+  Toaster,
+  webLightTheme,
+} from "@fluentui/react-components";
+import { useState } from "react";
+import type { WorkbookHost } from "../core/host";
+import { useAppStyles } from "./app.styles";
+import { Draft } from "./components/Draft/Draft";
+import { ErrorBar } from "./components/ErrorBar/ErrorBar";
+import { Header, HeaderProps } from "./components/Header/Header";
+import { ProgressPanel } from "./components/ProgressPanel/ProgressPanel";
+import { TemplateEditor } from "./components/TemplateEditor/TemplateEditor";
+import { useDetect } from "./components/Detect/useDetect";
+import { useCompute } from "./hooks/useCompute";
+import { TOASTER_ID } from "./hooks/notify";
+import { useNotify } from "./hooks/useNotify";
+import { useSettings } from "./hooks/useSettings";
+import { Language, MESSAGES, MessagesContext, useMessages } from "./messages";
+
+export interface AppProps {
+  host: WorkbookHost;
+  initialLanguage?: Language;
+}
+
+type PaneTab = "progress" | "draft" | "templates";
+const TABS: readonly PaneTab[] = ["progress", "draft", "templates"];
+
+/** The task pane: Vietnamese first, English on a switch; every step talks to the workbook through `host`. */
+export function App({ host, initialLanguage = "vi" }: AppProps) {
+  const [language, setLanguage] = useState<Language>(initialLanguage);
+  const styles = useAppStyles();
+  return (
+    <FluentProvider theme={webLightTheme} className={styles.provider} lang={language}>
+      <MessagesContext.Provider value={MESSAGES[language]}>
+        <Toaster toasterId={TOASTER_ID} position="bottom" />
+        <Pane host={host} language={language} onLanguage={setLanguage} />
+      </MessagesContext.Provider>
+    </FluentProvider>
+  );
+}
+
+interface PaneProps {
+  host: WorkbookHost;
+  language: Language;
+  onLanguage: HeaderProps["onLanguage"];
+}
+
+function Pane({ host, language, onLanguage }: PaneProps) {
+  const styles = useAppStyles();
+  const m = useMessages();
+  const notify = useNotify();
+  const settings = useSettings(host);
+  const detect = useDetect(host, settings);
+  const compute = useCompute(host);
+  const [tab, setTab] = useState<PaneTab>("progress");
+  const report = compute.result?.report ?? null;
+
+  // Panels stay mounted (hidden) so that a half-edited template or the chosen draft survive a tab switch.
+  return (
+    <main className={styles.root}>
+      <Header language={language} onLanguage={onLanguage} />
+      {settings.loadError !== null && (
+        <ErrorBar failure={{ stage: "load", error: settings.loadError }} />
+      )}
+      <TabList
+        aria-label={m.app.tabs}
+        selectedValue={tab}
+        onTabSelect={(_, data) => setTab(TABS.find((t) => t === data.value) ?? "progress")}
+      >
+        {TABS.map((t) => (
+          <Tab key={t} value={t} id={`tab-${t}`} aria-controls={`panel-${t}`}>
+            {m.tabs[t]}
+          </Tab>
+        ))}
+      </TabList>
+      <div
+        role="tabpanel"
+        id="panel-progress"
+        aria-labelledby="tab-progress"
+        hidden={tab !== "progress"}
+        className={mergeClasses(tab !== "progress" && styles.hidden)}
+      >
+        <ProgressPanel
+          host={host}
+          settings={settings}
+          detect={detect}
+          compute={compute}
+          notify={notify}
+        />
+      </div>
+      <div
+        role="tabpanel"
+        id="panel-draft"
+        aria-labelledby="tab-draft"
+        hidden={tab !== "draft"}
+        className={mergeClasses(styles.panel, tab !== "draft" && styles.hidden)}
+      >
+        {report ? (
+          <Draft host={host} report={report} settings={settings.settings} notify={notify} />
+        ) : (
+          <Text className={styles.muted}>{m.draft.needCompute}</Text>
+        )}
+      </div>
+      <div
+        role="tabpanel"
+        id="panel-templates"
+        aria-labelledby="tab-templates"
+        hidden={tab !== "templates"}
+        className={mergeClasses(styles.panel, tab !== "templates" && styles.hidden)}
+      >
+        {settings.loaded && (
+          <TemplateEditor
+            settings={settings.settings}
+            saveSettings={settings.save}
+            notify={notify}
+          />
+        )}
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,102 @@
+import {
+  Subtitle2,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+} from "@fluentui/react-components";
+import type { Report } from "../../../core/engine";
+import { amountText, percentText, plainNumber } from "../../lib/format";
+import { PaneMessages, useMessages } from "../../messages";
+import { useChecksStyles } from "./checks.styles";
+import { MismatchItem, useChecks } from "./useChecks";
+
+/** The workbook's own figures that the arithmetic does not give back, and each row's notes. */
+export function Checks({ report }: { report: Report }) {
+  const m = useMessages();
+  const styles = useChecksStyles();
+  const { mismatches, totals, problems } = useChecks(report);
+  return (
+    <section className={styles.root} aria-labelledby="checks-title">
+      <Subtitle2 as="h2" id="checks-title">
+        {m.checks.title}
+      </Subtitle2>
+      {mismatches.length === 0 && totals.length === 0 && <Text>{m.checks.none}</Text>}
+      {mismatches.length > 0 && (
+        <Table size="extra-small" aria-labelledby="checks-title">
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell className={styles.cell}>{m.checks.cell}</TableHeaderCell>
+              <TableHeaderCell>{m.checks.indicator}</TableHeaderCell>
+              <TableHeaderCell className={styles.figure}>{m.checks.reported}</TableHeaderCell>
+              <TableHeaderCell className={styles.figure}>{m.checks.computed}</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {mismatches.map((item) => (
+              <TableRow key={item.cell} data-cell={item.cell}>
+                <TableCell className={styles.cell}>{item.cell}</TableCell>
+                <TableCell>
+                  {item.name} <span className={styles.muted}>({m.checks.field[item.field]})</span>
+                </TableCell>
+                <TableCell className={styles.figure}>{figure(item, item.reported, m)}</TableCell>
+                <TableCell className={styles.figure}>{figure(item, item.computed, m)}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      )}
+      {totals.length > 0 && (
+        <>
+          <Text weight="semibold">{m.checks.totals}</Text>
+          <Table size="extra-small">
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell className={styles.cell}>{m.checks.cell}</TableHeaderCell>
+                <TableHeaderCell>{m.checks.indicator}</TableHeaderCell>
+                <TableHeaderCell className={styles.figure}>{m.checks.reported}</TableHeaderCell>
+                <TableHeaderCell className={styles.figure}>{m.checks.sum}</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {totals.map((total) => (
+                <TableRow key={total.cell} data-cell={total.cell}>
+                  <TableCell className={styles.cell}>{total.cell}</TableCell>
+                  <TableCell>
+                    {total.name}{" "}
+                    <span className={styles.muted}>({m.checks.totalField[total.field]})</span>
+                  </TableCell>
+                  <TableCell className={styles.figure}>{plainNumber(total.reported)}</TableCell>
+                  <TableCell className={styles.figure}>{plainNumber(total.sum)}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </>
+      )}
+      {problems.length > 0 && (
+        <>
+          <Text weight="semibold">{m.checks.problems}</Text>
+          <ul className={styles.list}>
+            {problems.map((problem) => (
+              <li key={problem.row}>
+                <Text weight="semibold">{m.checks.rowLabel(problem.row, problem.name)}</Text>:{" "}
+                {problem.texts.join(" ")}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}
+
+/** An achievement is a fraction shown as a percentage; a remaining amount is in the row's unit. */
+function figure(item: MismatchItem, value: number, m: PaneMessages): string {
+  return item.field === "achievement"
+    ? percentText(value)
+    : amountText(value, item.decimals, item.unit, m);
+}

@@ -1,0 +1,134 @@
+import { useCallback, useEffect, useMemo, useState } from "react";
+import type { ColumnRole } from "../../../core/columns";
+import { analyse, ComputeOptions, Report } from "../../../core/engine";
+import type { HeaderMap } from "../../../core/headers";
+import type { WorkbookHost } from "../../../core/host";
+import { columnLetter } from "../../../core/text";
+import type { Table } from "../../../core/types";
+import { savedCorrections, withCorrection } from "../../lib/columns";
+import type { Failure } from "../../lib/errors";
+import type { SettingsState } from "../../hooks/useSettings";
+
+/** A column the user may give a role: its letter and header text. */
+export interface ColumnChoice {
+  col: number;
+  letter: string;
+  text: string;
+}
+
+export type Analysis =
+  | { ok: true; report: Report; header: HeaderMap; choices: ColumnChoice[] }
+  | { ok: false; error: unknown };
+
+export interface DetectState {
+  sheets: string[];
+  sheet: string | null;
+  selectSheet(name: string): void;
+  reread(): void;
+  /** Null while nothing is read yet. */
+  analysis: Analysis | null;
+  corrections: NonNullable<ComputeOptions["columns"]>;
+  correct(role: ColumnRole, col: number): void;
+  phase: "listing" | "reading" | null;
+  failure: Failure | null;
+}
+
+/**
+ * Step 1: which sheet, and what its columns mean. The analysis re-runs on the snapshot
+ * already read whenever a correction changes; only a new sheet or "read again" re-reads.
+ */
+export function useDetect(host: WorkbookHost, { settings, save }: SettingsState): DetectState {
+  const [sheets, setSheets] = useState<string[]>([]);
+  const [sheet, setSheet] = useState<string | null>(null);
+  const [table, setTable] = useState<Table | null>(null);
+  const [phase, setPhase] = useState<DetectState["phase"]>("listing");
+  const [failure, setFailure] = useState<Failure | null>(null);
+  const [reads, setReads] = useState(0);
+
+  useEffect(() => {
+    let live = true;
+    host
+      .sheets()
+      .then(({ names, active }) => {
+        if (!live) return;
+        setSheets(names);
+        setSheet(active !== null && names.includes(active) ? active : (names[0] ?? null));
+      })
+      .catch((error: unknown) => {
+        if (live) setFailure({ stage: "load", error });
+      })
+      .finally(() => {
+        if (live) setPhase((p) => (p === "listing" ? null : p));
+      });
+    return () => {
+      live = false;
+    };
+  }, [host]);
+
+  useEffect(() => {
+    if (sheet === null) return;
+    let live = true;
+    setPhase("reading");
+    setTable(null);
+    setFailure(null);
+    host
+      .readSheet(sheet)
+      .then((read) => {
+        if (live) setTable(read);
+      })
+      .catch((error: unknown) => {
+        if (live) setFailure({ stage: "read", error, sheet });
+      })
+      .finally(() => {
+        if (live) setPhase(null);
+      });
+    return () => {
+      live = false;
+    };
+  }, [host, sheet, reads]);
+
+  const corrections = useMemo(() => savedCorrections(settings, sheet), [settings, sheet]);
+  const analysis = useMemo(
+    () => (table ? analyseTable(table, corrections) : null),
+    [table, corrections]
+  );
+
+  const correct = useCallback(
+    (role: ColumnRole, col: number) => {
+      if (sheet === null) return;
+      save({ columns: withCorrection(settings, sheet, role, columnLetter(col)) }).catch(
+        (error: unknown) => setFailure({ stage: "save", error })
+      );
+    },
+    [save, settings, sheet]
+  );
+
+  return {
+    sheets,
+    sheet,
+    selectSheet: setSheet,
+    reread: () => setReads((n) => n + 1),
+    analysis,
+    corrections,
+    correct,
+    phase,
+    failure,
+  };
+}
+
+/** Runs the engine for the mapping; a sheet with no header is a value here, not a crash. */
+function analyseTable(table: Table, columns: NonNullable<ComputeOptions["columns"]>): Analysis {
+  try {
+    const { report, header, grid } = analyse(table, { columns });
+    const choices: ColumnChoice[] = [];
+    for (let col = grid.firstCol; col <= grid.lastCol; col++)
+      choices.push({
+        col,
+        letter: columnLetter(col),
+        text: (header.texts[col] ?? "").replace(/\s+/g, " ").trim(),
+      });
+    return { ok: true, report, header, choices };
+  } catch (error) {
+    return { ok: false, error };
+  }
+}

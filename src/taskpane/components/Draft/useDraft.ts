@@ -1,0 +1,102 @@
+import { useCallback, useMemo, useState } from "react";
+import { draft, DraftDocument, DraftPart, partsText, renderText } from "../../../core/draft";
+import type { DraftKind } from "../../../core/draft";
+import type { DraftSettings } from "../../../core/draft/settings";
+import type { Report } from "../../../core/engine";
+import type { StoredSettings, WorkbookHost } from "../../../core/host";
+import { copyText } from "../../lib/clipboard";
+import type { Failure } from "../../lib/errors";
+import type { Notify } from "../../hooks/notify";
+import { useMessages } from "../../messages";
+
+/** The draft goes into a Vietnamese workbook whatever the pane's language. */
+export const DRAFT_SHEET = "Dự thảo";
+
+/** Draft settings that are plain text, so a workbook's stored values can be taken as they are. */
+const TEXT_SETTINGS = [
+  "deadline",
+  "issuingBody",
+  "compilingAgency",
+  "planNumber",
+  "letterNumber",
+  "place",
+  "date",
+  "signerName",
+] as const satisfies readonly (keyof DraftSettings)[];
+
+export interface DraftState {
+  kind: DraftKind;
+  setKind(kind: DraftKind): void;
+  doc: DraftDocument;
+  copyPart(part: DraftPart): void;
+  copyAll(): void;
+  writeSheet(): void;
+  writing: boolean;
+  failure: Failure | null;
+}
+
+/** Step 4: the plan or letter drafted from the report with the workbook's templates. */
+export function useDraft(
+  host: WorkbookHost,
+  report: Report,
+  settings: StoredSettings,
+  notify: Notify
+): DraftState {
+  const m = useMessages();
+  const [kind, setKind] = useState<DraftKind>("plan");
+  const [writing, setWriting] = useState(false);
+  const [failure, setFailure] = useState<Failure | null>(null);
+
+  const doc = useMemo(
+    () =>
+      draft(report, {
+        kind,
+        templates: settings.templates,
+        settings: draftSettings(settings.draft),
+      }),
+    [report, kind, settings.templates, settings.draft]
+  );
+
+  const copy = useCallback(
+    async (text: string, what: string) => {
+      const ok = await copyText(text);
+      notify(ok ? "success" : "error", ok ? m.draft.copied(what) : m.draft.copyFailed);
+    },
+    [notify, m]
+  );
+
+  const writeSheet = useCallback(async () => {
+    setWriting(true);
+    setFailure(null);
+    try {
+      const lines = renderText(doc).replace(/\n+$/, "").split("\n");
+      const sheet = await host.writeDraft(lines, DRAFT_SHEET);
+      notify("success", m.draft.written(sheet));
+    } catch (error) {
+      setFailure({ stage: "draft", error });
+    } finally {
+      setWriting(false);
+    }
+  }, [doc, host, notify, m]);
+
+  return {
+    kind,
+    setKind,
+    doc,
+    copyPart: (part) => void copy(partsText([part]), m.draft.partOf(part.agency ?? part.id)),
+    copyAll: () => void copy(renderText(doc), m.draft.whole),
+    writeSheet: () => void writeSheet(),
+    writing,
+    failure,
+  };
+}
+
+function draftSettings(stored: StoredSettings["draft"]): Partial<DraftSettings> {
+  const given: Partial<DraftSettings> = {};
+  if (!stored) return given;
+  for (const key of TEXT_SETTINGS) {
+    const value = stored[key];
+    if (typeof value === "string" && value.trim() !== "") given[key] = value;
+  }
+  return given;
+}

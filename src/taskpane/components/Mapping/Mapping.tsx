@@ -1,0 +1,71 @@
+import { Badge, Caption1, Dropdown, Field, Option } from "@fluentui/react-components";
+import { ColumnRole, COLUMN_ROLES } from "../../../core/columns";
+import type { ComputeOptions } from "../../../core/engine";
+import { columnNumber } from "../../lib/columns";
+import { useMessages } from "../../messages";
+import type { ColumnChoice, DetectState } from "../Detect/useDetect";
+import { useMappingStyles } from "./mapping.styles";
+
+export interface MappingProps {
+  /** The engine's mapping after corrections: role → column letter. */
+  columns: Partial<Record<ColumnRole, string>>;
+  choices: ColumnChoice[];
+  corrections: NonNullable<ComputeOptions["columns"]>;
+  disabled: boolean;
+  onCorrect: DetectState["correct"];
+}
+
+/** Each column role with the column found for it, and a dropdown to correct it. */
+export function Mapping({ columns, choices, corrections, disabled, onCorrect }: MappingProps) {
+  const m = useMessages();
+  const styles = useMappingStyles();
+  const label = (choice: ColumnChoice) => m.detect.column(choice.letter, choice.text);
+  return (
+    <div className={styles.root}>
+      <Caption1 className={styles.hint}>{m.detect.mappingHint}</Caption1>
+      {COLUMN_ROLES.map((role) => {
+        const letter = columns[role];
+        const col = letter === undefined ? null : columnNumber(letter);
+        const current = choices.find((c) => c.col === col);
+        const value = current ? label(current) : (letter ?? "");
+        return (
+          <Field
+            key={role}
+            label={{
+              children: (
+                <>
+                  {m.roles[role]}{" "}
+                  {corrections[role] !== undefined && (
+                    <Badge size="small" appearance="tint" color="informative">
+                      {m.detect.corrected}
+                    </Badge>
+                  )}
+                </>
+              ),
+            }}
+            orientation="horizontal"
+          >
+            <Dropdown
+              className={styles.dropdown}
+              size="small"
+              disabled={disabled}
+              value={value}
+              placeholder={m.detect.notFound}
+              selectedOptions={col === null ? [] : [String(col)]}
+              onOptionSelect={(_, data) => {
+                const picked = Number(data.optionValue);
+                if (Number.isInteger(picked) && picked !== col) onCorrect(role, picked);
+              }}
+            >
+              {choices.map((choice) => (
+                <Option key={choice.col} value={String(choice.col)} text={label(choice)}>
+                  {label(choice)}
+                </Option>
+              ))}
+            </Dropdown>
+          </Field>
+        );
+      })}
+    </div>
+  );
+}

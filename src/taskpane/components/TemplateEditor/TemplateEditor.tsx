@@ -1,0 +1,135 @@
+import {
+  Badge,
+  Button,
+  Caption1,
+  Dropdown,
+  Field,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Option,
+  OptionGroup,
+  Textarea,
+} from "@fluentui/react-components";
+import { isTemplateId, TEMPLATE_FIELDS, TemplateId } from "../../../core/draft/templates";
+import type { StoredSettings } from "../../../core/host";
+import type { Notify } from "../../hooks/notify";
+import type { SettingsState } from "../../hooks/useSettings";
+import { useMessages } from "../../messages";
+import { ErrorBar } from "../ErrorBar/ErrorBar";
+import { useTemplateEditorStyles } from "./templateEditor.styles";
+import { useTemplateEditor } from "./useTemplateEditor";
+
+const IDS = Object.keys(TEMPLATE_FIELDS) as TemplateId[];
+const GROUPS = ["plan", "row", "letter"] as const;
+
+export interface TemplateEditorProps {
+  settings: StoredSettings;
+  saveSettings: SettingsState["save"];
+  notify: Notify;
+}
+
+/** Edits the draft's wording, one template at a time, with its placeholders a click away. */
+export function TemplateEditor({ settings, saveSettings, notify }: TemplateEditorProps) {
+  const m = useMessages();
+  const styles = useTemplateEditorStyles();
+  const editor = useTemplateEditor(settings, saveSettings, notify);
+  return (
+    <div className={styles.root}>
+      <Caption1 className={styles.muted}>{m.templates.hint}</Caption1>
+      {editor.loadErrors.length > 0 && (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>{m.templates.loadProblems}</MessageBarTitle>{" "}
+            {editor.loadErrors.join(" ")}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      <Field label={m.templates.pick}>
+        <Dropdown
+          className={styles.dropdown}
+          value={editor.id}
+          selectedOptions={[editor.id]}
+          onOptionSelect={(_, data) => {
+            if (data.optionValue !== undefined && isTemplateId(data.optionValue))
+              editor.select(data.optionValue);
+          }}
+        >
+          {GROUPS.map((group) => (
+            <OptionGroup key={group} label={m.templates.groups[group]}>
+              {IDS.filter((id) => id.startsWith(`${group}.`)).map((id) => (
+                <Option key={id} value={id}>
+                  {id}
+                </Option>
+              ))}
+            </OptionGroup>
+          ))}
+        </Dropdown>
+      </Field>
+      <div className={styles.badges} aria-live="polite">
+        {editor.changed && (
+          <Badge appearance="tint" color="warning">
+            {m.templates.changed}
+          </Badge>
+        )}
+        {editor.custom && (
+          <Badge appearance="tint" color="informative">
+            {m.templates.custom}
+          </Badge>
+        )}
+      </div>
+      <Field
+        label={m.templates.text}
+        validationState={editor.problem === null ? "none" : "error"}
+        validationMessage={editor.problem === null ? undefined : m.templates.invalid}
+      >
+        <Textarea
+          ref={editor.textareaRef}
+          value={editor.text}
+          resize="vertical"
+          rows={5}
+          onChange={(_, data) => editor.edit(data.value)}
+        />
+      </Field>
+      {editor.problem !== null && (
+        <MessageBar intent="error" layout="multiline" aria-live="polite">
+          <MessageBarBody>
+            <MessageBarTitle>{m.templates.invalid}</MessageBarTitle> {editor.problem}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      <div role="group" aria-label={m.templates.fields}>
+        <Caption1 className={styles.muted}>{m.templates.fields}</Caption1>
+        <div className={styles.fields}>
+          {editor.fields.map((field) => (
+            <Button
+              key={field}
+              size="small"
+              appearance="outline"
+              aria-label={m.templates.insert(field)}
+              onClick={() => editor.insert(field)}
+            >
+              {`{${field}}`}
+            </Button>
+          ))}
+        </div>
+      </div>
+      <div className={styles.actions}>
+        <Button
+          appearance="primary"
+          disabled={editor.problem !== null || !editor.changed || editor.saving}
+          onClick={editor.save}
+        >
+          {m.templates.save}
+        </Button>
+        <Button
+          disabled={!(editor.custom || editor.changed) || editor.saving}
+          onClick={editor.reset}
+        >
+          {m.templates.reset}
+        </Button>
+      </div>
+      {editor.failure && <ErrorBar failure={editor.failure} />}
+    </div>
+  );
+}

@@ -1,0 +1,25 @@
+import { TableError } from "../../core/engine";
+import { HostError } from "../../core/host";
+import type { PaneMessages } from "../messages";
+
+/** Which step failed: it names the message bar's title. */
+export type Stage = "load" | "read" | "compute" | "write" | "save" | "select" | "draft";
+
+/** A failure as the pane keeps it: translated when shown, so the language switch applies. */
+export interface Failure {
+  stage: Stage;
+  error: unknown;
+  /** The sheet concerned, for messages that name it. */
+  sheet?: string;
+}
+
+/** What to tell the user about any thrown value, in the pane's language. */
+export function describeError(failure: Failure, m: PaneMessages): { title: string; text: string } {
+  const { error, stage } = failure;
+  const title = m.errors[stage];
+  if (error instanceof HostError) return { title, text: m.errors.host(error.code, error.message) };
+  if (error instanceof TableError)
+    return { title, text: m.errors.noHeader(failure.sheet ?? "", error.message) };
+  const detail = error instanceof Error ? error.message : String(error);
+  return { title, text: m.errors.unexpected(detail) };
+}

@@ -1,0 +1,233 @@
+/** @jest-environment jsdom */
+import "./dom";
+import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
+import { App } from "../../src/taskpane/App";
+import { analyse } from "../../src/core/engine";
+import { draft, partsText } from "../../src/core/draft";
+import { HostError } from "../../src/core/host";
+import { planWrite } from "../../src/core/writePlan";
+import type { Table } from "../../src/core/types";
+import { renderFluent } from "./render";
+import { FakeHost, loadSampleTables, MAIN_SHEET, notesTable } from "./fakeHost";
+
+let tables: Table[];
+let main: Table;
+
+beforeAll(async () => {
+  tables = await loadSampleTables();
+  const found = tables.find((t) => t.sheet === MAIN_SHEET);
+  if (!found) throw new Error("the sample has no main sheet");
+  main = found;
+});
+
+/** Renders the pane and waits until the active sheet's mapping is on screen. */
+async function renderPane(host: FakeHost, language: "vi" | "en" = "vi") {
+  const view = renderFluent(<App host={host} initialLanguage={language} />);
+  await screen.findByRole("combobox", { name: language === "vi" ? "Tên chỉ tiêu" : "Indicator" });
+  return view;
+}
+
+/** A Fluent tab by its label (its text is rendered twice, once to reserve the bold width). */
+function tab(label: string): HTMLElement {
+  return screen.getByRole("tab", { name: new RegExp(`^${label}`) });
+}
+
+async function compute(label = "Tính tiến độ") {
+  fireEvent.click(screen.getByRole("button", { name: label }));
+  await screen.findByRole("heading", { name: /Tổng hợp|Summary/ });
+}
+
+/** The count shown beside a status in the summary. */
+function summaryCount(label: string): string {
+  const item = within(screen.getByTestId("summary")).getByText(label).closest("li");
+  if (!item) throw new Error(`no summary item ${label}`);
+  return (item.textContent ?? "").replace(label, "").trim();
+}
+
+describe("detecting the table", () => {
+  it("shows each column found with its letter and header", async () => {
+    await renderPane(new FakeHost(tables));
+    const column = (role: string) => screen.getByRole("combobox", { name: role }).textContent;
+    expect(column("Tên chỉ tiêu")).toBe("B · Chỉ tiêu");
+    expect(column("Kế hoạch")).toBe("F · Năm 2024 Kế hoạch");
+    expect(column("Thực hiện")).toBe("G · Năm 2024 Thực hiện 6 tháng đầu năm");
+    expect(column("Cơ quan chủ trì")).toBe("J · Cơ quan chủ trì");
+    expect(column("Loại chỉ tiêu")).toBe("Không thấy");
+    expect(screen.getByRole("spinbutton", { name: "Kỳ báo cáo (số tháng)" })).toHaveProperty(
+      "value",
+      "6"
+    );
+  });
+
+  it("saves a corrected column and re-runs the mapping with it", async () => {
+    const host = new FakeHost(tables);
+    await renderPane(host);
+    fireEvent.click(screen.getByRole("combobox", { name: "Thực hiện" }));
+    fireEvent.click(await screen.findByRole("option", { name: "E · Năm 2023 Cùng kỳ 6 tháng" }));
+    await waitFor(() => expect(host.calls.saveSettings).toHaveLength(1));
+    expect(host.calls.saveSettings[0].columns).toEqual({ [MAIN_SHEET]: { actual: "E" } });
+    await waitFor(() =>
+      // The label now carries a "corrected" badge.
+      expect(screen.getByRole("combobox", { name: "Thực hiện đã chỉnh" }).textContent).toBe(
+        "E · Năm 2023 Cùng kỳ 6 tháng"
+      )
+    );
+    // A column given a new role loses its old one.
+    expect(screen.getByRole("combobox", { name: "Cùng kỳ năm trước" }).textContent).toBe(
+      "Không thấy"
+    );
+  });
+
+  it("says in Vietnamese that a sheet has no header", async () => {
+    renderFluent(<App host={new FakeHost([notesTable(), ...tables])} />);
+    expect(
+      await screen.findByText(/Không tìm thấy dòng tiêu đề của bảng chỉ tiêu trong trang "Ghi chú"/)
+    ).toBeTruthy();
+  });
+});
+
+describe("computing progress", () => {
+  it("writes the plan once and shows the summary, lagging rows and mismatches", async () => {
+    const host = new FakeHost(tables);
+    await renderPane(host);
+    await compute();
+
+    const { report, grid, header } = analyse(main, { tolerance: 10, columns: {} });
+    expect(host.calls.writePlan).toEqual([planWrite(grid, header, report)]);
+    expect(await screen.findByText(`Đã ghi kết quả vào trang “${MAIN_SHEET}”.`)).toBeTruthy();
+
+    expect(summaryCount("Đã đạt/vượt")).toBe("7");
+    expect(summaryCount("Đúng tiến độ")).toBe("6");
+    expect(summaryCount("Có nguy cơ không đạt")).toBe("9");
+    expect(summaryCount("Chậm tiến độ")).toBe("6");
+    expect(summaryCount("Thiếu số liệu")).toBe("2");
+    expect(summaryCount("Định tính")).toBe("1");
+    expect(summaryCount("Số liệu ghi sai")).toBe("5");
+
+    const lagging = screen.getByRole("list", { name: "Chỉ tiêu cần tập trung" });
+    const buttons = within(lagging).getAllByRole("button");
+    expect(buttons).toHaveLength(9 + 6 + 2);
+    const investment = within(lagging).getByRole("button", { name: /Tổng vốn đầu tư toàn xã hội/ });
+    expect(investment.textContent).toContain("đạt 41,46%");
+    expect(investment.textContent).toContain("còn 19.904 tỷ đồng");
+    expect(investment.textContent).toContain("Có nguy cơ không đạt");
+    expect(
+      within(lagging).getByRole("button", { name: /Tỷ lệ thất nghiệp khu vực thành thị/ })
+        .textContent
+    ).toContain("Thiếu số liệu");
+
+    const revenue = document.querySelector('tr[data-cell="H14"]');
+    expect(revenue?.textContent).toContain("Thu nội địa");
+    expect(revenue?.textContent).toContain("53,03%");
+    expect(revenue?.textContent).toContain("53,05%");
+    expect(document.querySelector('tr[data-cell="I14"]')?.textContent).toContain("2.920 tỷ đồng");
+    expect(screen.getByText(/Thiếu số liệu thực hiện ở ô G25/)).toBeTruthy();
+  });
+
+  it("selects the sheet row of a lagging indicator", async () => {
+    const host = new FakeHost(tables);
+    await renderPane(host);
+    await compute();
+    fireEvent.click(screen.getByRole("button", { name: /Tổng vốn đầu tư toàn xã hội/ }));
+    await waitFor(() => expect(host.calls.selectRow).toEqual([{ sheet: MAIN_SHEET, row: 11 }]));
+  });
+
+  it("shows the host's error and never says the workbook was written", async () => {
+    const protectedSheet = new HostError(
+      "protected",
+      "Trang tính đang được bảo vệ, hãy bỏ bảo vệ rồi thử lại."
+    );
+    const host = new FakeHost(tables, { writePlanError: protectedSheet });
+    await renderPane(host);
+    fireEvent.click(screen.getByRole("button", { name: "Tính tiến độ" }));
+    expect(await screen.findByText(/Trang tính đang được bảo vệ/)).toBeTruthy();
+    expect(screen.getByText("Không ghi được kết quả vào bảng tính")).toBeTruthy();
+    expect(screen.getByText("Kết quả dưới đây chưa được ghi vào bảng tính.")).toBeTruthy();
+    expect(screen.queryByText(/Đã ghi kết quả/)).toBeNull();
+    expect(host.calls.writePlan).toHaveLength(1);
+  });
+
+  it("passes the period the user picks to the engine", async () => {
+    const host = new FakeHost(tables);
+    await renderPane(host);
+    const months = screen.getByRole("spinbutton", { name: "Kỳ báo cáo (số tháng)" });
+    fireEvent.change(months, { target: { value: "9" } });
+    fireEvent.blur(months);
+    await compute();
+    expect(host.calls.writePlan[0]).toEqual(planWrite(...planArgs(main, 9)));
+  });
+});
+
+function planArgs(table: Table, months: number) {
+  const { grid, header, report } = analyse(table, { months, tolerance: 10, columns: {} });
+  return [grid, header, report] as const;
+}
+
+describe("the draft", () => {
+  const clipboard = { writeText: jest.fn<Promise<void>, [string]>() };
+
+  beforeEach(() => {
+    clipboard.writeText.mockReset();
+    clipboard.writeText.mockResolvedValue(undefined);
+    Object.defineProperty(navigator, "clipboard", { value: clipboard, configurable: true });
+  });
+
+  it("drafts from the results and copies one agency's part", async () => {
+    const host = new FakeHost(tables);
+    await renderPane(host);
+    await compute();
+    fireEvent.click(tab("Dự thảo"));
+    expect(screen.getByText(/nhiệm vụ 6 tháng cuối năm tăng thêm 19\.904 tỷ đồng/)).toBeTruthy();
+
+    fireEvent.click(screen.getByRole("button", { name: "Sao chép phần của Cục Thống kê tỉnh" }));
+    const { report } = analyse(main, { tolerance: 10, columns: {} });
+    const part = draft(report).parts.find((p) => p.agency === "Cục Thống kê tỉnh");
+    if (!part) throw new Error("no part for the statistics office");
+    await waitFor(() => expect(clipboard.writeText).toHaveBeenCalledWith(partsText([part])));
+    expect(await screen.findByText(/Đã sao chép phần của Cục Thống kê tỉnh/)).toBeTruthy();
+  });
+
+  it("writes the draft to a sheet named Dự thảo", async () => {
+    const host = new FakeHost(tables);
+    await renderPane(host);
+    await compute();
+    fireEvent.click(tab("Dự thảo"));
+    fireEvent.click(tab("Công văn đề nghị"));
+    fireEvent.click(screen.getByRole("button", { name: "Ghi ra trang mới" }));
+    await waitFor(() => expect(host.calls.writeDraft).toHaveLength(1));
+    const [{ lines, sheetName }] = host.calls.writeDraft;
+    expect(sheetName).toBe("Dự thảo");
+    expect(lines).toContain("- Cục Thống kê tỉnh: chỉ tiêu tổng vốn đầu tư toàn xã hội;");
+    expect(await screen.findByText("Đã ghi dự thảo vào trang “Dự thảo”.")).toBeTruthy();
+  });
+
+  it("says so when the clipboard refuses", async () => {
+    clipboard.writeText.mockRejectedValue(new Error("denied"));
+    await renderPane(new FakeHost(tables));
+    await compute();
+    fireEvent.click(tab("Dự thảo"));
+    await act(async () => {
+      fireEvent.click(screen.getByRole("button", { name: "Sao chép toàn văn" }));
+    });
+    expect(
+      await screen.findByText("Không sao chép được. Hãy chọn đoạn văn rồi bấm Ctrl+C.")
+    ).toBeTruthy();
+  });
+});
+
+describe("languages", () => {
+  it("switches to English", async () => {
+    await renderPane(new FakeHost(tables));
+    expect(screen.getByRole("button", { name: "Tính tiến độ" })).toBeTruthy();
+    fireEvent.click(screen.getByRole("switch", { name: "English" }));
+    expect(await screen.findByRole("button", { name: "Compute progress" })).toBeTruthy();
+    expect(screen.queryByRole("button", { name: "Tính tiến độ" })).toBeNull();
+  });
+
+  it("shows the no-header error in English", async () => {
+    renderFluent(<App host={new FakeHost([notesTable()])} initialLanguage="en" />);
+    expect(
+      await screen.findByText(/No header row of an indicator table was found on sheet “Ghi chú”/)
+    ).toBeTruthy();
+  });
+});

@@ -1,0 +1,94 @@
+import path from "path";
+import ExcelJS from "exceljs";
+import { tableFromWorksheet } from "../../src/cli/xlsx";
+import { HostError, StoredSettings, WorkbookHost } from "../../src/core/host";
+import type { Table } from "../../src/core/types";
+import type { WritePlan } from "../../src/core/writePlan";
+
+export const SAMPLE = path.join(__dirname, "../../assets/samples/chi-tieu-2024.xlsx");
+export const MAIN_SHEET = "Chỉ tiêu KT-XH 2024";
+export const DISTRICT_SHEET = "DN theo địa phương";
+
+/** The sample workbook's sheets as the core's Tables, read once per test file. */
+export async function loadSampleTables(): Promise<Table[]> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(SAMPLE);
+  return workbook.worksheets.map(tableFromWorksheet);
+}
+
+/** Tables and settings are plain JSON: a copy keeps the pane from sharing the fake's objects. */
+function clone<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
+}
+
+/** A sheet of notes with no indicator table in it. */
+export function notesTable(sheet = "Ghi chú"): Table {
+  return {
+    sheet,
+    origin: { row: 1, col: 1 },
+    values: [["Ghi chú của phòng Tổng hợp"], ["Số liệu sẽ cập nhật sau."]],
+    merges: [],
+  };
+}
+
+export interface FakeHostOptions {
+  active?: string;
+  settings?: StoredSettings;
+  /** Thrown by writePlan, to play a protected sheet. */
+  writePlanError?: Error;
+}
+
+/** A WorkbookHost over in-memory tables that records every call the pane makes. */
+export class FakeHost implements WorkbookHost {
+  readonly calls = {
+    readSheet: [] as (string | undefined)[],
+    writePlan: [] as WritePlan[],
+    writeDraft: [] as { lines: string[]; sheetName: string }[],
+    selectRow: [] as { sheet: string; row: number }[],
+    saveSettings: [] as StoredSettings[],
+  };
+  private stored: StoredSettings;
+
+  constructor(
+    private readonly tables: Table[],
+    private readonly options: FakeHostOptions = {}
+  ) {
+    this.stored = options.settings ?? {};
+  }
+
+  async sheets() {
+    const names = this.tables.map((t) => t.sheet);
+    return { names, active: this.options.active ?? names[0] ?? null };
+  }
+
+  async readSheet(name?: string): Promise<Table> {
+    this.calls.readSheet.push(name);
+    const wanted = name ?? this.options.active ?? this.tables[0]?.sheet;
+    const table = this.tables.find((t) => t.sheet === wanted);
+    if (!table) throw new HostError("noSheet", `Không có trang tính "${wanted}".`);
+    return clone(table);
+  }
+
+  async writePlan(plan: WritePlan): Promise<void> {
+    this.calls.writePlan.push(plan);
+    if (this.options.writePlanError) throw this.options.writePlanError;
+  }
+
+  async writeDraft(lines: string[], sheetName: string): Promise<string> {
+    this.calls.writeDraft.push({ lines, sheetName });
+    return sheetName;
+  }
+
+  async selectRow(sheet: string, row: number): Promise<void> {
+    this.calls.selectRow.push({ sheet, row });
+  }
+
+  async loadSettings(): Promise<StoredSettings> {
+    return clone(this.stored);
+  }
+
+  async saveSettings(settings: StoredSettings): Promise<void> {
+    this.calls.saveSettings.push(settings);
+    this.stored = clone(settings);
+  }
+}
