@@ -60,6 +60,8 @@ module.exports = (env, options) => {
     entry: {
       taskpane: "./src/taskpane/index.tsx",
       commands: "./src/commands/commands.ts",
+      // The task pane in a plain browser over an .xlsx (no Excel): `npm run playground`.
+      playground: "./src/playground/index.tsx",
     },
     output: {
       path: path.resolve(__dirname, "dist"),
@@ -69,9 +71,13 @@ module.exports = (env, options) => {
     },
     resolve: {
       extensions: [".ts", ".tsx", ".js"],
+      // exceljs's browser build still names Node built-ins it never calls in a page.
+      fallback: { fs: false, path: false, os: false, crypto: false, stream: false },
     },
     module: {
       rules: [
+        // The sample workbook rides inside the playground bundle: opening it needs no network.
+        { test: /\.xlsx$/, type: "asset/inline" },
         {
           test: /\.tsx?$/,
           exclude: /node_modules/,
@@ -107,6 +113,11 @@ module.exports = (env, options) => {
         chunks: ["taskpane"],
       }),
       new HtmlWebpackPlugin({
+        filename: "playground.html",
+        template: "./src/playground/playground.html",
+        chunks: ["playground"],
+      }),
+      new HtmlWebpackPlugin({
         filename: "commands.html",
         template: "./src/commands/commands.html",
         chunks: ["commands"],
@@ -118,7 +129,8 @@ module.exports = (env, options) => {
           hints: "error",
           maxAssetSize: JS_BUDGET_BYTES,
           maxEntrypointSize: JS_BUDGET_BYTES,
-          assetFilter: (file) => file.endsWith(".js"),
+          // The budget is the add-in's; the playground carries exceljs and the sample on purpose.
+          assetFilter: (file) => file.endsWith(".js") && !file.startsWith("playground"),
         },
     // Only `webpack serve` reads the certificates; a build never needs them.
     devServer: env.WEBPACK_SERVE
@@ -126,6 +138,14 @@ module.exports = (env, options) => {
           port: 3000,
           server: devServerProtocol(),
           headers: { "Access-Control-Allow-Origin": "*" },
+          // `npm run playground` says where to go; the root serves nothing by itself.
+          onListening(server) {
+            const protocol = server.options.server.type === "https" ? "https" : "http";
+            const { port } = server.server.address();
+            console.log(
+              `\n[chitieu] Playground: ${protocol}://localhost:${port}/playground.html\n`
+            );
+          },
         }
       : undefined,
   };

@@ -1,0 +1,73 @@
+import ExcelJS from "exceljs";
+import { isOwnHeader } from "../core/columns";
+import { STATUS_RULES } from "../core/writePlan";
+import { columnLetter } from "../core/text";
+import { plainValue } from "../xlsx/sheet";
+
+/** One cell as the grid shows it: its text and, for a status cell, its status colours. */
+export interface GridCell {
+  text: string;
+  fill?: string;
+  font?: string;
+  numeric: boolean;
+}
+
+export interface GridModel {
+  columns: string[];
+  rows: { row: number; cells: GridCell[] }[];
+  truncated: boolean;
+}
+
+/** The grid shows at most this many rows; the download has them all. */
+export const GRID_ROWS = 2000;
+
+const RULES = new Map(STATUS_RULES.map((rule) => [rule.text, rule]));
+const argb = (color: string) => `#${color.slice(2)}`;
+
+function shown(cell: ExcelJS.Cell): string {
+  if (cell.isMerged && cell.master.address !== cell.address) return "";
+  const value = plainValue(cell.value);
+  if (value === null) return "";
+  if (typeof value === "number" && cell.numFmt && cell.numFmt.includes("%")) {
+    return `${(value * 100).toFixed(2).replace(".", ",")}%`;
+  }
+  if (typeof value === "number") return String(Number(value.toPrecision(12))).replace(".", ",");
+  return String(value);
+}
+
+/** An exceljs cell (not an Office.js range: nothing to load) holding a number. */
+function isNumeric(cell: ExcelJS.Cell): boolean {
+  return typeof plainValue(cell.value) === "number";
+}
+
+/** Columns this product wrote: their header starts with its prefix, in the first rows. */
+function ownColumns(sheet: ExcelJS.Worksheet, width: number): Set<number> {
+  const own = new Set<number>();
+  for (let r = 1; r <= Math.min(sheet.rowCount, 40); r++) {
+    for (let c = 1; c <= width; c++) if (isOwnHeader(shown(sheet.getRow(r).getCell(c)))) own.add(c);
+  }
+  return own;
+}
+
+/** The sheet as rows of text, the result columns coloured by status as Excel's rules paint them. */
+export function gridModel(sheet: ExcelJS.Worksheet): GridModel {
+  const width = Math.max(sheet.columnCount, 1);
+  const height = Math.min(sheet.rowCount, GRID_ROWS);
+  const columns = Array.from({ length: width }, (_, i) => columnLetter(i + 1));
+  const own = ownColumns(sheet, width);
+  const rows: GridModel["rows"] = [];
+  for (let r = 1; r <= height; r++) {
+    const line = sheet.getRow(r);
+    const texts = columns.map((_, c) => shown(line.getCell(c + 1)));
+    const rule = texts
+      .map((t, c) => (own.has(c + 1) ? RULES.get(t) : undefined))
+      .find((found) => found);
+    const cells = texts.map((text, c) => ({
+      text,
+      numeric: isNumeric(line.getCell(c + 1)),
+      ...(rule && own.has(c + 1) ? { fill: argb(rule.fill), font: argb(rule.font) } : {}),
+    }));
+    rows.push({ row: r, cells });
+  }
+  return { columns, rows, truncated: sheet.rowCount > GRID_ROWS };
+}
