@@ -101,7 +101,13 @@ function Pane({ host, language, onLanguage }: PaneProps) {
         className={mergeClasses(styles.panel, tab !== "draft" && styles.hidden)}
       >
         {report ? (
-          <Draft host={host} report={report} settings={settings.settings} notify={notify} />
+          <Draft
+            host={host}
+            report={report}
+            settings={settings.settings}
+            saveSettings={settings.save}
+            notify={notify}
+          />
         ) : (
           <Text className={styles.muted}>{m.draft.needCompute}</Text>
         )}

@@ -201,6 +201,19 @@ describe("the draft", () => {
     expect(await screen.findByText("Đã ghi dự thảo vào trang “Dự thảo”.")).toBeTruthy();
   });
 
+  it("takes the deadline the user types, saves it in the workbook and drafts with it", async () => {
+    const host = new FakeHost(tables);
+    await renderPane(host);
+    await compute();
+    fireEvent.click(tab("Dự thảo"));
+    fireEvent.click(screen.getByRole("button", { name: "Thông tin văn bản" }));
+    const deadline = screen.getByRole("textbox", { name: /Hạn gửi báo cáo/ });
+    fireEvent.change(deadline, { target: { value: "15/07/2024" } });
+    fireEvent.blur(deadline);
+    await waitFor(() => expect(host.calls.saveSettings.at(-1)?.draft?.deadline).toBe("15/07/2024"));
+    expect(await screen.findByText(/trước ngày 15\/07\/2024/)).toBeTruthy();
+  });
+
   it("says so when the clipboard refuses", async () => {
     clipboard.writeText.mockRejectedValue(new Error("denied"));
     await renderPane(new FakeHost(tables));

@@ -122,6 +122,18 @@ export const en: PaneMessages = {
     written: (sheet) => `Draft written to sheet “${sheet}”.`,
     templateProblems: "Some templates are broken; the defaults were used",
   },
+  draftSettings: {
+    title: "Document details",
+    fromWorkbook: "From the workbook",
+    deadlineHint: "For example 15/07/2026",
+    fields: {
+      issuingBody: "Issuing body",
+      compilingAgency: "Compiling department",
+      place: "Place",
+      deadline: "Reply deadline",
+      signerName: "Signatory",
+    },
+  },
   templates: {
     title: "Wording templates",
     hint: "Edit the draft's wording (in Vietnamese). Templates are saved in the workbook and travel with it.",

@@ -109,6 +109,18 @@ export const vi = {
     written: (sheet: string) => `Đã ghi dự thảo vào trang “${sheet}”.`,
     templateProblems: "Một số mẫu bị lỗi, đã dùng mẫu mặc định",
   },
+  draftSettings: {
+    title: "Thông tin văn bản",
+    fromWorkbook: "Theo bảng tính",
+    deadlineHint: "Ví dụ 15/07/2026",
+    fields: {
+      issuingBody: "Cơ quan ban hành",
+      compilingAgency: "Cơ quan tổng hợp",
+      place: "Địa danh",
+      deadline: "Hạn gửi báo cáo",
+      signerName: "Người ký",
+    },
+  },
   templates: {
     title: "Mẫu câu chữ",
     hint: "Sửa câu chữ của dự thảo. Mẫu được lưu trong sổ làm việc và đi theo tệp.",

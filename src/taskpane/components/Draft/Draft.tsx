@@ -17,16 +17,18 @@ import { useMessages } from "../../messages";
 import { ErrorBar } from "../ErrorBar/ErrorBar";
 import { useDraftStyles } from "./draft.styles";
 import { useDraft } from "./useDraft";
+import { DraftSettingsForm } from "../DraftSettings/DraftSettingsForm";
 
 export interface DraftProps {
   host: WorkbookHost;
   report: Report;
   settings: StoredSettings;
+  saveSettings(change: Partial<StoredSettings>): Promise<void>;
   notify: Notify;
 }
 
 /** The draft, part by part, with a copy button for each agency's part and for the whole. */
-export function Draft({ host, report, settings, notify }: DraftProps) {
+export function Draft({ host, report, settings, saveSettings, notify }: DraftProps) {
   const m = useMessages();
   const styles = useDraftStyles();
   const state = useDraft(host, report, settings, notify);
@@ -41,6 +43,7 @@ export function Draft({ host, report, settings, notify }: DraftProps) {
         <Tab value="plan">{m.draft.plan}</Tab>
         <Tab value="letter">{m.draft.letter}</Tab>
       </TabList>
+      <DraftSettingsForm settings={settings} save={saveSettings} />
       {doc.errors.length > 0 && (
         <MessageBar intent="warning" layout="multiline">
           <MessageBarBody>
