@@ -46,7 +46,10 @@ export interface GridProps {
 export function Grid({ model, selectedRow, label }: GridProps) {
   const styles = useStyles();
   const selected = useRef<HTMLTableRowElement>(null);
-  useEffect(() => selected.current?.scrollIntoView?.({ block: "center" }), [selectedRow, model]);
+  useEffect(() => {
+    // A block body: Chromium's scrollIntoView returns a Promise React would take for a cleanup.
+    selected.current?.scrollIntoView?.({ block: "center" });
+  }, [selectedRow, model]);
   const header = useMemo(
     () =>
       model.columns.map((letter) => (

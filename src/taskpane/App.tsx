@@ -35,7 +35,14 @@ export function App({ host, initialLanguage = "vi" }: AppProps) {
   const [language, setLanguage] = useState<Language>(initialLanguage);
   const styles = useAppStyles();
   return (
-    <FluentProvider theme={webLightTheme} className={styles.provider} lang={language}>
+    <FluentProvider
+      theme={webLightTheme}
+      className={styles.provider}
+      lang={language}
+      // The pane's full-height grey would otherwise be copied onto Fluent's portal layer,
+      // which then covers the pane whenever a dropdown or a toast opens.
+      applyStylesToPortals={false}
+    >
       <MessagesContext.Provider value={MESSAGES[language]}>
         <Toaster toasterId={TOASTER_ID} position="bottom" />
         <Pane host={host} language={language} onLanguage={setLanguage} />
