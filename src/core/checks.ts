@@ -123,9 +123,10 @@ function reportedPercent(
  */
 export function checkTotals(rows: IndicatorRow[], boundaries: Set<number>): TotalMismatch[] {
   const found: TotalMismatch[] = [];
+  const headings = [...boundaries].sort((a, b) => a - b);
   rows.forEach((total, index) => {
     if (total.type !== "total") return;
-    const parts = breakdownOf(rows, index, boundaries).filter(
+    const parts = breakdownOf(rows, index, headings).filter(
       (part) => part.type === "indicator" && (part.unit === total.unit || part.unit === "")
     );
     if (parts.length < 2 || (total.kind !== "cumulative" && total.kind !== "reduction")) return;
@@ -152,26 +153,37 @@ export function checkTotals(rows: IndicatorRow[], boundaries: Set<number>): Tota
   return found;
 }
 
-function breakdownOf(rows: IndicatorRow[], index: number, boundaries: Set<number>): IndicatorRow[] {
+function breakdownOf(rows: IndicatorRow[], index: number, headings: number[]): IndicatorRow[] {
   const total = rows[index];
   const above: IndicatorRow[] = [];
   for (let i = index - 1; i >= 0; i--) {
     const row = rows[i];
-    if (row.type === "total" || crosses(boundaries, row.row, total.row)) break;
-    above.unshift(row);
+    if (row.type === "total" || crosses(headings, row.row, total.row)) break;
+    above.push(row);
   }
-  if (above.length > 0) return above;
+  // Collected upwards; pushed then reversed, as unshift would cost a copy per row.
+  if (above.length > 0) return above.reverse();
   const below: IndicatorRow[] = [];
   for (let i = index + 1; i < rows.length; i++) {
     const row = rows[i];
-    if (row.type === "total" || crosses(boundaries, total.row, row.row)) break;
+    if (row.type === "total" || crosses(headings, total.row, row.row)) break;
     below.push(row);
   }
   return below;
 }
 
-/** True when a section heading lies between two sheet rows. */
-function crosses(boundaries: Set<number>, from: number, to: number): boolean {
-  for (const b of boundaries) if (b > from && b < to) return true;
-  return false;
+/**
+ * True when a section heading lies strictly between two sheet rows. `headings` is sorted,
+ * so a binary search finds the first heading after `from`: a sheet of thousands of
+ * sections costs a few steps a row, not a scan of them all.
+ */
+function crosses(headings: number[], from: number, to: number): boolean {
+  let lo = 0;
+  let hi = headings.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (headings[mid] <= from) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < headings.length && headings[lo] < to;
 }

@@ -76,12 +76,47 @@ const RULES: readonly [ColumnRole | null, RegExp][] = [
 
 /** `roleOfHeader('Tiến độ so Kế hoạch (%)')` // "reportedAchievement" */
 export function roleOfHeader(text: string): ColumnRole | null {
-  const folded = fold(text);
+  return roleOfFolded(fold(text));
+}
+
+function roleOfFolded(folded: string): ColumnRole | null {
   if (folded === "") return null;
   for (const [role, pattern] of RULES) {
     if (pattern.test(folded)) return role;
   }
   return null;
+}
+
+/** Each role's own rule (each role has one). */
+const RULE_OF = new Map(
+  RULES.filter((rule): rule is [ColumnRole, RegExp] => rule[0] !== null).map(([r, p]) => [r, p])
+);
+
+/**
+ * `roleOfHeader(text) === role`, testing that role's rule first: a data cell matches none,
+ * so the scan of every row for a repeated header runs one pattern a cell, not fourteen.
+ */
+export function isHeaderOf(text: string, role: ColumnRole): boolean {
+  if (!mayName(text)) return false;
+  const folded = fold(text);
+  const rule = RULE_OF.get(role);
+  if (folded === "" || rule === undefined || !rule.test(folded)) return false;
+  return roleOfFolded(folded) === role;
+}
+
+/**
+ * False for a text no rule can match, told without folding it: every rule needs a letter
+ * except `#` (a label) and `(%)` (a reported achievement). Figures such as `34.000` or
+ * `-12,5` are most of a sheet's cells.
+ */
+function mayName(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    // A–Z, a–z, anything beyond ASCII (a Vietnamese letter), `#` or `%`.
+    if (code >= 0x80 || code === 0x23 || code === 0x25) return true;
+    if ((code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a)) return true;
+  }
+  return false;
 }
 
 /** True for a header this product wrote (re-running replaces these columns). */

@@ -27,14 +27,19 @@ export function makeGrid(table: Table): Grid {
   const firstCol = table.origin.col;
   const height = table.values.length;
   const width = table.values.reduce((max, line) => Math.max(max, line.length), 0);
-  const mergeIndex = new Map<string, Merge>();
+  // Keyed by the cell's offset in the snapshot: a number, not a string built per lookup.
+  const mergeIndex = new Map<number, Merge>();
+  const keyOf = (row: number, col: number): number =>
+    row < firstRow || col < firstCol || col >= firstCol + width
+      ? -1
+      : (row - firstRow) * width + (col - firstCol);
   for (const merge of table.merges) {
     // Only the part inside the snapshot matters; a merge of a whole title row can be wide.
     const bottom = Math.min(merge.bottom, firstRow + height - 1);
     const right = Math.min(merge.right, firstCol + width - 1);
     for (let r = Math.max(merge.top, firstRow); r <= bottom; r++) {
       for (let c = Math.max(merge.left, firstCol); c <= right; c++)
-        mergeIndex.set(`${r}:${c}`, merge);
+        mergeIndex.set(keyOf(r, c), merge);
     }
   }
   const raw = (row: number, col: number): CellValue => {
@@ -54,9 +59,9 @@ export function makeGrid(table: Table): Grid {
       const value = line ? line[col - firstCol] : undefined;
       return value === undefined ? null : value;
     },
-    mergeAt: (row, col) => mergeIndex.get(`${row}:${col}`),
+    mergeAt: (row, col) => mergeIndex.get(keyOf(row, col)),
     shown: (row, col) => {
-      const merge = mergeIndex.get(`${row}:${col}`);
+      const merge = mergeIndex.get(keyOf(row, col));
       return merge ? raw(merge.top, merge.left) : raw(row, col);
     },
     text: (row, col) => cellText(grid.shown(row, col)),

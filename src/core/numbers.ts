@@ -36,7 +36,8 @@ const BODY = String.raw`\d{1,3}(?: \d{3})+(?!\d)(?:[.,]\d+)?|\d[\d.,]*`;
 const FIGURE = new RegExp(String.raw`(?:(?<![\p{L}\p{N}])([-+]))?(${BODY})`, "u");
 const RANGE = new RegExp(String.raw`^\s*(?:[-–—~]|đến|den|tới)\s*([-+]?)(${BODY})(\s*%)?`, "iu");
 const FRACTION = /^\s*\/\s*(\d+)/;
-const DATE = /^\d+\s*\/\s*\d+\s*\/\s*\d+|^\d{1,2}-\d{1,2}-\d{2,4}(?!\d)/;
+// Sticky: tested where the figure starts, without cutting the text there.
+const DATE = /\d+\s*\/\s*\d+\s*\/\s*\d+|\d{1,2}-\d{1,2}-\d{2,4}(?!\d)/y;
 // Checked in order against the folded words just before the figure: longer phrases first,
 // so `không dưới` (ge) wins over `dưới` (lt) and `nhỏ hơn` (lt) over `hơn` (gt).
 const WORD = String.raw`(?:^|[^a-z0-9])`;
@@ -55,6 +56,7 @@ const BOUND_RULES: [RegExp, Bound][] = [
 
 /** Lower-case, without diacritics, `đ` → `d`, single spaces: `Không Dưới` → `khong duoi`. */
 function fold(text: string): string {
+  if (text === "") return "";
   return text
     .normalize("NFD")
     .replace(/\p{M}/gu, "")
@@ -62,6 +64,12 @@ function fold(text: string): string {
     .toLowerCase()
     .replace(/\s+/g, " ")
     .trim();
+}
+
+/** `trimEndMarks("1.234,")` // "1.234": only a figure that ends in a mark is copied. */
+function trimEndMarks(fig: string): string {
+  const last = fig.charCodeAt(fig.length - 1);
+  return last === 0x2e || last === 0x2c ? fig.replace(/[.,]+$/, "") : fig;
 }
 
 /** `1.234.567` with sep `.`: first group 1–3 digits, every other exactly 3. */
@@ -119,25 +127,39 @@ function readFigure(
 }
 
 function boundBefore(prefix: string): Bound | undefined {
+  // Nothing before the figure, the common case: no rule matches an empty text.
+  if (prefix === "") return undefined;
   const key = fold(prefix).replace(/[\s:]+$/, "");
   return BOUND_RULES.find(([re]) => re.test(key))?.[1];
 }
 
+/**
+ * NFC of a text, skipped when every character is below U+0300: none of them decomposes
+ * and none composes with another, so most figures (`4.874,53`) are returned as they are.
+ */
+function nfc(text: string): string {
+  for (let i = 0; i < text.length; i++) {
+    if (text.charCodeAt(i) >= 0x300) return text.normalize("NFC");
+  }
+  return text;
+}
+
 function parseText(raw: string, style: NumberStyle): ParsedNumber | NotANumber {
-  const text = raw
-    .normalize("NFC")
+  const text = nfc(raw)
     .replace(/[\u00a0\u202f\u2009]/g, " ")
     .trim();
   if (text === "" || PLACEHOLDERS.has(text)) return EMPTY;
-  if (EXCEL_ERRORS.has(text.toUpperCase())) return { reason: "error", text };
-  const notNumber: NotANumber = { reason: "text", text };
-  const work = text.replace(/\u2212/g, "-");
+  // Every Excel error starts with `#`: other texts need no upper-cased copy.
+  if (text.charCodeAt(0) === 0x23 && EXCEL_ERRORS.has(text.toUpperCase()))
+    return { reason: "error", text };
+  const work = text.includes("\u2212") ? text.replace(/\u2212/g, "-") : text;
   const m = FIGURE.exec(work);
-  if (!m) return notNumber;
+  if (!m) return { reason: "text", text };
   const sign = m[1] ?? "";
-  const fig = m[2].replace(/[.,]+$/, ""); // a trailing dot or comma ends the sentence
+  const fig = trimEndMarks(m[2]); // a trailing dot or comma ends the sentence
   const from = m.index + sign.length;
-  if (DATE.test(work.slice(from))) return notNumber;
+  DATE.lastIndex = from;
+  if (DATE.test(work)) return { reason: "text", text };
   const prefix = work.slice(0, m.index);
   let rest = work.slice(from + fig.length);
   const prefixBound = boundBefore(prefix);
@@ -156,7 +178,7 @@ function parseText(raw: string, style: NumberStyle): ParsedNumber | NotANumber {
   }
 
   const first = readFigure(sign, fig, style);
-  if (!first) return notNumber;
+  if (!first) return { reason: "text", text };
   const result: ParsedNumber = { ...first, percent: /%\s*$/.test(prefix) };
   const pct = /^\s*%/.exec(rest);
   if (pct) {
@@ -180,12 +202,29 @@ function parseText(raw: string, style: NumberStyle): ParsedNumber | NotANumber {
   return result;
 }
 
-/** Fixed and optional decimal places and percent scaling of an Excel number format (`0.00%`). */
-function readFormat(format: string | null | undefined): {
+interface FormatInfo {
   percent: boolean;
   fixed: number | null;
   optional: number;
-} {
+}
+
+/** A sheet uses a handful of formats over thousands of cells: each is read once. */
+const FORMATS = new Map<string, FormatInfo>();
+
+function readFormat(format: string | null | undefined): FormatInfo {
+  const key = format ?? "";
+  let info = FORMATS.get(key);
+  if (info === undefined) {
+    info = parseFormat(key);
+    // Bounded, so a workbook of odd formats cannot grow it without end.
+    if (FORMATS.size > 1000) FORMATS.clear();
+    FORMATS.set(key, info);
+  }
+  return info;
+}
+
+/** Fixed and optional decimal places and percent scaling of an Excel number format (`0.00%`). */
+function parseFormat(format: string | null | undefined): FormatInfo {
   const section = (format ?? "").split(";")[0];
   // Quoted text, [colour]/[locale] tags and escaped characters are not placeholders.
   const code = section.replace(/"[^"]*"|\[[^\]]*\]|\\.|_.|\*./g, "");
@@ -221,6 +260,31 @@ function parseJsNumber(
 }
 
 /**
+ * Texts already read, per style. The same cell text is read by the engine, then again by
+ * every sentence of a draft that quotes it; a copy is handed out so no caller can change
+ * what the next one gets. Cleared when full, so memory stays bounded on any sheet.
+ */
+const PARSED: Record<NumberStyle, Map<string, ParsedNumber | NotANumber>> = {
+  vi: new Map(),
+  en: new Map(),
+};
+const PARSED_LIMIT = 100_000;
+
+function parseTextOnce(raw: string, style: NumberStyle): ParsedNumber | NotANumber {
+  const cache = PARSED[style];
+  let parsed = cache.get(raw);
+  if (parsed === undefined) {
+    parsed = parseText(raw, style);
+    if (cache.size >= PARSED_LIMIT) cache.clear();
+    cache.set(raw, parsed);
+  }
+  if (parsed === EMPTY) return EMPTY;
+  if ("fraction" in parsed && parsed.fraction)
+    return { ...parsed, fraction: { ...parsed.fraction } };
+  return { ...parsed };
+}
+
+/**
  * Reads a cell as a number; never throws.
  * @example parseNumber("4.874,53") // { value: 4874.53, decimals: 2, percent: false }
  */
@@ -228,10 +292,30 @@ export function parseNumber(
   raw: CellValue,
   options?: { style?: NumberStyle; numberFormat?: string | null }
 ): ParsedNumber | NotANumber {
+  return parse(raw, options, parseTextOnce);
+}
+
+/**
+ * `parseNumber` for the engine's single pass over a sheet: each cell is read once, so
+ * remembering it would only cost (the drafts' later readings of the same texts do). The
+ * result is always a new object, the caller's to complete.
+ */
+export function parseCell(
+  raw: CellValue,
+  options?: { style?: NumberStyle; numberFormat?: string | null }
+): ParsedNumber | NotANumber {
+  return parse(raw, options, parseText);
+}
+
+function parse(
+  raw: CellValue,
+  options: { style?: NumberStyle; numberFormat?: string | null } | undefined,
+  text: (raw: string, style: NumberStyle) => ParsedNumber | NotANumber
+): ParsedNumber | NotANumber {
   try {
     if (raw === null || raw === undefined) return EMPTY;
     if (typeof raw === "number") return parseJsNumber(raw, options?.numberFormat);
-    if (typeof raw === "string") return parseText(raw, options?.style === "en" ? "en" : "vi");
+    if (typeof raw === "string") return text(raw, options?.style === "en" ? "en" : "vi");
     return { reason: "text", text: String(raw) };
   } catch {
     // Only reachable with inputs outside CellValue (e.g. objects from untyped callers).
@@ -260,6 +344,19 @@ export function detectStyle(raws: CellValue[]): NumberStyle {
  * figures, or none): the caller then falls back to the table's style.
  */
 export function styleEvidence(raws: CellValue[]): NumberStyle | null {
+  return styleOfScore(styleScore(raws));
+}
+
+/** Strong and weak evidence for each style; scores add up across columns. */
+export interface StyleScore {
+  vi: number;
+  en: number;
+  weakVi: number;
+  weakEn: number;
+}
+
+/** Counts the evidence of the text figures in some cells; `styleOfScore` weighs it. */
+export function styleScore(raws: CellValue[]): StyleScore {
   // Strong: both separators, or repeated groups. Weak: a lone decimal mark (`39.33`), common in mixed tables.
   const score = { vi: 0, en: 0, weakVi: 0, weakEn: 0 };
   for (const raw of raws) {
@@ -272,6 +369,11 @@ export function styleEvidence(raws: CellValue[]): NumberStyle | null {
         score[layout.mark === "," ? "weakVi" : "weakEn"]++;
     }
   }
+  return score;
+}
+
+/** The style a score shows, or null when it shows none. */
+export function styleOfScore(score: StyleScore): NumberStyle | null {
   if (score.vi !== score.en) return score.en > score.vi ? "en" : "vi";
   if (score.weakVi !== score.weakEn) return score.weakEn > score.weakVi ? "en" : "vi";
   return null;
@@ -283,6 +385,8 @@ export function styleEvidence(raws: CellValue[]): NumberStyle | null {
  */
 export function decimalsOf(value: number): number {
   if (!Number.isFinite(value)) return 0;
+  // Rounding an integer to 12 digits leaves an integer: nothing after the point.
+  if (Number.isInteger(value)) return 0;
   // 12 significant digits drop float noise such as 0.1 + 0.2 = 0.30000000000000004.
   const m = /^-?\d+(?:\.(\d+))?(?:e([+-]\d+))?$/.exec(String(Number(value.toPrecision(12))));
   if (!m) return 0;
@@ -291,6 +395,8 @@ export function decimalsOf(value: number): number {
 
 /** Non-negative finite number as plain decimal digits, without exponent: 1e-7 → `0.0000001`. */
 function toPlain(abs: number): string {
+  // JavaScript writes an exponent only below 1e-6 and from 1e21 on.
+  if (abs === 0 || (abs >= 1e-6 && abs < 1e21)) return String(abs);
   const m = /^(\d)(?:\.(\d+))?e([+-]\d+)$/.exec(String(abs));
   if (!m) return String(abs);
   const digits = m[1] + (m[2] ?? "");
@@ -308,18 +414,40 @@ function roundDigits(
   const d = Number.isFinite(decimals) ? Math.min(Math.max(Math.floor(decimals), 0), 340) : 0;
   // 15 significant digits: 2.675 is stored as 2.67499999…, and computed values carry noise.
   const [intPart, fracPart = ""] = toPlain(Math.abs(Number(value.toPrecision(15)))).split(".");
-  let digits = intPart + fracPart.padEnd(d, "0").slice(0, d);
-  if ((fracPart[d] ?? "0") >= "5") {
-    const arr = digits.split("");
-    let i = arr.length - 1;
-    while (i >= 0 && arr[i] === "9") arr[i--] = "0";
-    if (i >= 0) arr[i] = String(Number(arr[i]) + 1);
-    else arr.unshift("1");
-    digits = arr.join("");
-  }
+  if (fracPart.length <= d) return padded(value, intPart, fracPart, d);
+  // More digits than asked for: cut, and carry when the first one dropped is 5 or more.
+  let digits = intPart + fracPart.slice(0, d);
+  if (fracPart.charCodeAt(d) >= 53) digits = plusOne(digits);
   const whole = digits.slice(0, digits.length - d).replace(/^0+(?=\d)/, "") || "0";
   const frac = digits.slice(digits.length - d);
   return { negative: value < 0 && /[1-9]/.test(digits), whole, frac };
+}
+
+/** Adds one to a string of digits: `plusOne("1299")` // "1300", `plusOne("99")` // "100". */
+function plusOne(digits: string): string {
+  let i = digits.length - 1;
+  while (i >= 0 && digits.charCodeAt(i) === 57) i--;
+  const zeros = "0".repeat(digits.length - 1 - i);
+  if (i < 0) return `1${zeros}`;
+  return digits.slice(0, i) + String.fromCharCode(digits.charCodeAt(i) + 1) + zeros;
+}
+
+/**
+ * `roundDigits` when the number has no more digits than asked for: nothing to round.
+ * A plain number's integer part has no leading zero and its fraction ends in a non-zero
+ * digit: the integer part alone is the whole number.
+ */
+function padded(
+  value: number,
+  intPart: string,
+  fracPart: string,
+  d: number
+): { negative: boolean; whole: string; frac: string } {
+  return {
+    negative: value < 0 && (fracPart !== "" || /[1-9]/.test(intPart)),
+    whole: intPart,
+    frac: fracPart.padEnd(d, "0"),
+  };
 }
 
 /**
@@ -329,7 +457,7 @@ function roundDigits(
 export function formatNumber(value: number, decimals: number): string {
   if (!Number.isFinite(value)) return String(value);
   const { negative, whole, frac } = roundDigits(value, decimals);
-  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ".");
+  const grouped = whole.length <= 3 ? whole : whole.replace(/\B(?=(\d{3})+(?!\d))/g, ".");
   return `${negative ? "-" : ""}${grouped}${frac ? `,${frac}` : ""}`;
 }
 

@@ -1,10 +1,10 @@
-import { ColumnRole, roleOfHeader } from "./columns";
+import { ColumnRole, isHeaderOf } from "./columns";
 import { Grid } from "./grid";
 import { HeaderMap, isNumberingRow } from "./headers";
 import { inferKind, kindFromCell, KindInfo } from "./kinds";
 import { vi } from "./messages/vi";
-import { isNumber, parseNumber, styleEvidence } from "./numbers";
-import { address, cellText, fold, multilineText } from "./text";
+import { isNumber, parseCell, styleOfScore, styleScore, StyleScore } from "./numbers";
+import { address, cellText, firstFolded, fold, multilineText } from "./text";
 import { CellValue, NumberStyle, ParsedNumber } from "./types";
 
 /** A figure read from a cell, with the address a reviewer needs to find it. */
@@ -64,19 +64,18 @@ export function readRows(
   header: HeaderMap
 ): { rows: IndicatorRow[]; sections: Section[] } {
   const styles = columnStyles(grid, header);
+  const words = headerWords(grid, header);
+  const roleColumns = Object.entries(header.columns) as [ColumnRole, number][];
   const rows: IndicatorRow[] = [];
   const sections: Section[] = [];
   let section: string | null = null;
   let parent: IndicatorRow | null = null;
   for (let r = header.dataStart; r <= grid.lastRow; r++) {
-    const text = (role: ColumnRole): string => {
-      const col = header.columns[role];
-      return col === undefined ? "" : cellText(grid.raw(r, col));
-    };
+    const text = (role: ColumnRole): string => roleText(grid, header, r, role);
     const { label, name } = labelAndName(grid, header, r);
     const hasFigureText = text("target") !== "" || text("actual") !== "";
     if (name === "" && label === "" && !hasFigureText) continue;
-    if (isRepeatedHeader(grid, header, r) || isNumberingRow(grid, r)) continue;
+    if (isRepeatedHeader(grid, roleColumns, words, r) || isNumberingRow(grid, r)) continue;
     const sub = isSubRow(label, name);
     const bare = !hasFigureText && text("unit") === "";
     // A bare `Trong đó:` announces the parent's parts; it is neither a row nor a heading.
@@ -106,6 +105,64 @@ interface RowContext {
   parent: IndicatorRow | null;
 }
 
+/** A figure cell as read: the figure when it holds one, and its text either way. */
+interface FigureCell {
+  figure: Figure | null;
+  text: string;
+}
+
+function readFigure(
+  grid: Grid,
+  header: HeaderMap,
+  styles: Partial<Record<ColumnRole, NumberStyle>>,
+  r: number,
+  role: FigureRole,
+  cells: Partial<Record<ColumnRole, string>>,
+  problems: string[]
+): FigureCell {
+  const col = header.columns[role];
+  if (col === undefined) return { figure: null, text: "" };
+  const raw: CellValue = grid.raw(r, col);
+  // The row's own address string: a sheet of 100.000 rows keeps one copy, not two.
+  const cell = cells[role] ?? address(r, col);
+  const text = cellText(raw);
+  // A formula that reached us as its text (`=E8/D8`) has no value yet; its cell names are no figures.
+  const parsed = isFormulaText(raw)
+    ? { reason: "text" as const, text }
+    : parseCell(raw, { style: styles[role], numberFormat: grid.format(r, col) });
+  if (isNumber(parsed)) return { figure: asFigure(parsed, cell, text), text };
+  if (parsed.reason === "error") problems.push(vi.problem.excelError(cell, parsed.text));
+  return { figure: null, text };
+}
+
+/** A fresh parse (parseCell's result is the caller's) completed with its cell, not copied. */
+function asFigure(parsed: ParsedNumber, cell: string, text: string): Figure {
+  const figure = parsed as Figure;
+  figure.cell = cell;
+  figure.text = text;
+  return figure;
+}
+
+/** The text of the row's cell in a role's column; "" when the sheet has no such column. */
+function roleText(grid: Grid, header: HeaderMap, r: number, role: ColumnRole): string {
+  const col = header.columns[role];
+  return col === undefined ? "" : cellText(grid.raw(r, col));
+}
+
+/** The same with its line breaks kept: they separate agencies and a solution's paragraphs. */
+function roleLines(grid: Grid, header: HeaderMap, r: number, role: ColumnRole): string {
+  const col = header.columns[role];
+  return col === undefined ? "" : multilineText(grid.raw(r, col));
+}
+
+/** Addresses of the row's cells by role, in the header's order. */
+function cellsOf(header: HeaderMap, r: number): Partial<Record<ColumnRole, string>> {
+  const cells: Partial<Record<ColumnRole, string>> = {};
+  for (const role of Object.keys(header.columns) as ColumnRole[])
+    cells[role] = address(r, header.columns[role] as number);
+  return cells;
+}
+
 function readIndicator(
   grid: Grid,
   header: HeaderMap,
@@ -114,47 +171,31 @@ function readIndicator(
   context: RowContext
 ): IndicatorRow {
   const problems: string[] = [];
-  const figure = (role: FigureRole): { figure: Figure | null; text: string } => {
-    const col = header.columns[role];
-    if (col === undefined) return { figure: null, text: "" };
-    const raw: CellValue = grid.raw(r, col);
-    const cell = address(r, col);
-    // A formula that reached us as its text (`=E8/D8`) has no value yet; its cell names are no figures.
-    const parsed = isFormulaText(raw)
-      ? { reason: "text" as const, text: cellText(raw) }
-      : parseNumber(raw, { style: styles[role], numberFormat: grid.format(r, col) });
-    const text = cellText(raw);
-    if (isNumber(parsed)) return { figure: { ...parsed, cell, text }, text };
-    if (parsed.reason === "error") problems.push(vi.problem.excelError(cell, parsed.text));
-    return { figure: null, text };
-  };
-  const read = Object.fromEntries(FIGURE_ROLES.map((role) => [role, figure(role)])) as Record<
-    FigureRole,
-    { figure: Figure | null; text: string }
-  >;
-  const cellOf = (role: ColumnRole): string => {
-    const col = header.columns[role];
-    return col === undefined ? "" : cellText(grid.raw(r, col));
-  };
-  const unit = cellOf("unit");
+  const cells = cellsOf(header, r);
+  // In FIGURE_ROLES order, which is the order their problems are listed in.
+  const figure = (role: FigureRole): FigureCell =>
+    readFigure(grid, header, styles, r, role, cells, problems);
+  const target = figure("target");
+  const actual = figure("actual");
+  const lastYear = figure("lastYear");
+  const samePeriod = figure("samePeriod");
+  const reportedAchievement = figure("reportedAchievement");
+  const reportedRemaining = figure("reportedRemaining");
+  const unit = roleText(grid, header, r, "unit");
   const inferred = inferKind({
     name: context.name,
     unit,
-    targetText: read.target.text,
-    target: read.target.figure,
-    actual: read.actual.figure,
+    targetText: target.text,
+    target: target.figure,
+    actual: actual.figure,
   });
-  const kind = explicitKind(header, r, cellOf("kind"), inferred, problems) ?? inferred;
+  const kindText = roleText(grid, header, r, "kind");
+  const kind = explicitKind(header, r, kindText, inferred, problems) ?? inferred;
   const parent = context.type === "sub" ? context.parent : null;
   // Line breaks separate lead agencies as `;` does; cellText would glue the names together.
-  const ownAgency = splitAgencies(multilineText(rawOf(grid, header, r, "agency"))).join("; ");
+  const ownAgency = splitAgencies(roleLines(grid, header, r, "agency")).join("; ");
   const agency = ownAgency || (parent ? parent.agency : "");
-  // Line breaks matter here: they separate agencies and a solution's paragraphs.
-  const multiline = (role: ColumnRole): string => {
-    const col = header.columns[role];
-    return col === undefined ? "" : multilineText(grid.raw(r, col));
-  };
-  const partnersText = multiline("partners");
+  const partnersText = roleLines(grid, header, r, "partners");
   if (context.name === "") problems.push(vi.problem.noName(r));
   return {
     row: r,
@@ -165,20 +206,18 @@ function readIndicator(
     section: context.section,
     parentRow: parent ? parent.row : null,
     ...kind,
-    target: read.target.figure,
-    actual: read.actual.figure,
-    lastYear: read.lastYear.figure,
-    samePeriod: read.samePeriod.figure,
-    reportedAchievement: read.reportedAchievement.figure,
-    reportedRemaining: read.reportedRemaining.figure,
-    targetText: read.target.text,
-    actualText: read.actual.text,
+    target: target.figure,
+    actual: actual.figure,
+    lastYear: lastYear.figure,
+    samePeriod: samePeriod.figure,
+    reportedAchievement: reportedAchievement.figure,
+    reportedRemaining: reportedRemaining.figure,
+    targetText: target.text,
+    actualText: actual.text,
     agency,
     partners: partnersText !== "" ? splitAgencies(partnersText) : parent ? parent.partners : [],
-    solutions: multiline("solutions"),
-    cells: Object.fromEntries(
-      Object.entries(header.columns).map(([role, col]) => [role, address(r, col)])
-    ),
+    solutions: roleLines(grid, header, r, "solutions"),
+    cells,
     problems,
   };
 }
@@ -200,26 +239,28 @@ function explicitKind(
 
 /** Each figure column's number style, from its own unambiguous values (DOMAIN §1). */
 function columnStyles(grid: Grid, header: HeaderMap): Partial<Record<ColumnRole, NumberStyle>> {
-  const columns: Partial<Record<ColumnRole, CellValue[]>> = {};
+  const scores: Partial<Record<ColumnRole, StyleScore>> = {};
+  const table: StyleScore = { vi: 0, en: 0, weakVi: 0, weakEn: 0 };
   for (const role of FIGURE_ROLES) {
     const col = header.columns[role];
     if (col === undefined) continue;
     const values: CellValue[] = [];
     for (let r = header.dataStart; r <= grid.lastRow; r++) values.push(grid.raw(r, col));
-    columns[role] = values;
+    const score = styleScore(values);
+    scores[role] = score;
+    // The table's evidence is the sum of its columns': each cell is read once.
+    table.vi += score.vi;
+    table.en += score.en;
+    table.weakVi += score.weakVi;
+    table.weakEn += score.weakEn;
   }
   // A column whose figures are all ambiguous (`6,220`) takes the style of the whole table.
-  const table = styleEvidence(Object.values(columns).flat()) ?? "vi";
+  const fallback = styleOfScore(table) ?? "vi";
   const styles: Partial<Record<ColumnRole, NumberStyle>> = {};
-  for (const [role, values] of Object.entries(columns) as [ColumnRole, CellValue[]][]) {
-    styles[role] = styleEvidence(values) ?? table;
+  for (const [role, score] of Object.entries(scores) as [ColumnRole, StyleScore][]) {
+    styles[role] = styleOfScore(score) ?? fallback;
   }
   return styles;
-}
-
-function rawOf(grid: Grid, header: HeaderMap, r: number, role: ColumnRole): CellValue {
-  const col = header.columns[role];
-  return col === undefined ? null : grid.raw(r, col);
 }
 
 function isFormulaText(raw: CellValue): boolean {
@@ -254,21 +295,49 @@ function rowName(grid: Grid, header: HeaderMap, r: number): string {
   return merge && merge.top === r ? grid.text(r, col) : "";
 }
 
+/** A column's folded header texts, and their first letters to turn most cells away unfolded. */
+interface HeaderWords {
+  words: Set<string>;
+  firsts: Set<string>;
+}
+
+/** Each column's header words (index 0 is the first column), folded once per sheet. */
+function headerWords(grid: Grid, header: HeaderMap): HeaderWords[] {
+  const columns: HeaderWords[] = [];
+  for (let c = grid.firstCol; c <= grid.lastCol; c++) {
+    const texts = header.rows.map((h) => fold(grid.text(h, c))).filter((text) => text !== "");
+    columns.push({ words: new Set(texts), firsts: new Set(texts.map((text) => text.charAt(0))) });
+  }
+  return columns;
+}
+
+/** True when a cell's text, folded, is one of its column's header words. */
+function echoes(words: HeaderWords, text: string): boolean {
+  if (words.words.size === 0) return false;
+  const first = firstFolded(text);
+  if (first === "" || (first !== null && !words.firsts.has(first))) return false;
+  return words.words.has(fold(text));
+}
+
 /**
  * The header again after a page break: three cells that read as their column's role, or
  * two that repeat the header block's own words (a lower row of `Kế hoạch | TH 6 tháng`).
  */
-function isRepeatedHeader(grid: Grid, header: HeaderMap, r: number): boolean {
+function isRepeatedHeader(
+  grid: Grid,
+  roleColumns: [ColumnRole, number][],
+  headerWordsOf: HeaderWords[],
+  r: number
+): boolean {
   let roles = 0;
-  for (const [role, col] of Object.entries(header.columns)) {
-    if (col !== undefined && roleOfHeader(cellText(grid.raw(r, col))) === role) roles++;
+  for (const [role, col] of roleColumns) {
+    if (col !== undefined && isHeaderOf(cellText(grid.raw(r, col)), role)) roles++;
   }
-  let echoes = 0;
+  let echoed = 0;
   for (let c = grid.firstCol; c <= grid.lastCol; c++) {
-    const text = fold(cellText(grid.raw(r, c)));
-    if (text !== "" && header.rows.some((h) => fold(grid.text(h, c)) === text)) echoes++;
+    if (echoes(headerWordsOf[c - grid.firstCol], cellText(grid.raw(r, c)))) echoed++;
   }
-  return roles >= 3 || echoes >= 2;
+  return roles >= 3 || echoed >= 2;
 }
 
 // `trong đó` as a whole word: `Trong doanh nghiệp ...` is a name, not a mark.

@@ -2,40 +2,101 @@
 import { WritePlan } from "../core/writePlan";
 import { PAYLOAD_LIMIT, payloadBytes } from "./read";
 
-type Op = { bytes: number; apply: (sheet: Excel.Worksheet) => void };
+type Cell = string | number;
+/** Cells of one result column, top to bottom from `from`, written as `values` or `numberFormat`. */
+type Blocks = { letter: string; from: number; cells: Cell[]; property: "values" | "numberFormat" };
+/** A sized operation, or a column of cells, which is split to fill each request. */
+type Op = { bytes: number; apply: (sheet: Excel.Worksheet) => void } | { blocks: Blocks };
+
+/** Bytes a queued operation takes besides its data (the range, the method). */
+const OP_BYTES = 64;
 
 /**
- * Queues the plan as a few large operations (one per column block, one per format
- * range, one per colour rule) and syncs whenever the queued bytes would pass the limit:
- * one round trip for a sheet under 5 MB, one more per 5 MB beyond.
+ * The request being built: the bytes queued so far, and a sync whenever the next part
+ * would take it past the limit. One round trip for a sheet under 5 MB, one more per 5 MB.
+ */
+class Batch {
+  private queued = 0;
+  constructor(private readonly context: Excel.RequestContext) {}
+
+  fits(bytes: number): boolean {
+    return this.queued === 0 || this.queued + bytes <= PAYLOAD_LIMIT;
+  }
+
+  add(bytes: number): void {
+    this.queued += bytes;
+  }
+
+  async sync(): Promise<void> {
+    await this.context.sync();
+    this.queued = 0;
+  }
+}
+
+/**
+ * Queues the plan as a few large operations (column blocks, format ranges, colour rules),
+ * filling each request up to the limit before it syncs: a column is cut where the request
+ * is full, not where the column ends.
  */
 export async function applyPlanInBatches(
   context: Excel.RequestContext,
   plan: WritePlan
 ): Promise<void> {
   const sheet = context.workbook.worksheets.getItem(plan.sheet);
-  let queued = 0;
+  const batch = new Batch(context);
   for (const op of operations(plan)) {
-    if (queued > 0 && queued + op.bytes > PAYLOAD_LIMIT) {
-      // A sync only when the next operation would take the request past the limit.
-      // eslint-disable-next-line office-addins/no-context-sync-in-loop
-      await context.sync();
-      queued = 0;
+    if ("blocks" in op) {
+      await writeBlocks(batch, sheet, op.blocks);
+      continue;
     }
+    // A sync only when the next operation would take the request past the limit.
+    if (!batch.fits(op.bytes)) await batch.sync();
     op.apply(sheet);
-    queued += op.bytes;
+    batch.add(op.bytes);
   }
   await context.sync();
+}
+
+/** Writes a column of cells as row blocks, each as large as the current request has room for. */
+async function writeBlocks(batch: Batch, sheet: Excel.Worksheet, blocks: Blocks): Promise<void> {
+  const { letter, property } = blocks;
+  let rows: Cell[][] = [];
+  let bytes = 0;
+  let from = blocks.from;
+  const queue = (): void => {
+    if (rows.length === 0) return;
+    const range = sheet.getRange(`${letter}${from}:${letter}${from + rows.length - 1}`);
+    if (property === "values") range.values = rows;
+    else range.numberFormat = rows as string[][];
+    batch.add(bytes);
+    from += rows.length;
+    rows = [];
+    bytes = 0;
+  };
+  for (const cell of blocks.cells) {
+    const size = payloadBytes(cell) + 3;
+    if (!batch.fits(bytes + size)) {
+      queue();
+      // One sync per full request on purpose: each must stay under the 5 MB limit.
+      await batch.sync();
+    }
+    rows.push([cell]);
+    bytes += size;
+  }
+  queue();
 }
 
 function operations(plan: WritePlan): Op[] {
   const ops: Op[] = [];
   const block = plan.conditional.range;
   // Clear the colour rules of an earlier run on our own block before adding this run's.
-  ops.push({ bytes: 64, apply: (sheet) => sheet.getRange(block).conditionalFormats.clearAll() });
+  ops.push({
+    bytes: OP_BYTES,
+    apply: (sheet) => sheet.getRange(block).conditionalFormats.clearAll(),
+  });
   for (const column of plan.columns) {
     ops.push({
-      bytes: payloadBytes(column.header) + 64,
+      bytes: payloadBytes(column.header) + OP_BYTES,
       apply: (sheet) => {
         const header = sheet.getRange(`${column.letter}${plan.headerRow}`);
         header.values = [[column.header]];
@@ -45,19 +106,11 @@ function operations(plan: WritePlan): Op[] {
           column.key === "status" ? 130 : 90;
       },
     });
-    for (const chunk of chunks(column.values, plan.firstRow)) {
-      ops.push({
-        bytes: chunk.bytes,
-        apply: (sheet) => {
-          sheet.getRange(`${column.letter}${chunk.from}:${column.letter}${chunk.to}`).values =
-            chunk.rows;
-        },
-      });
-    }
+    // Nulls clear cells: "".
+    const cells = column.values.map((value) => (value === null ? "" : value));
+    ops.push({ blocks: { letter: column.letter, from: plan.firstRow, cells, property: "values" } });
   }
-  for (const { range, format } of plan.numberFormats) {
-    ops.push({ bytes: 64, apply: (sheet) => (sheet.getRange(range).numberFormat = [[format]]) });
-  }
+  ops.push(...formatOperations(plan));
   for (const rule of plan.conditional.rules) {
     ops.push({
       bytes: 256,
@@ -72,26 +125,62 @@ function operations(plan: WritePlan): Op[] {
   return ops;
 }
 
-/** A column's values as row blocks under the payload limit (nulls clear cells: ""). */
-function chunks(values: WritePlan["columns"][number]["values"], firstRow: number) {
-  const out: { from: number; to: number; rows: (string | number)[][]; bytes: number }[] = [];
-  let rows: (string | number)[][] = [];
-  let bytes = 0;
-  let from = firstRow;
-  values.forEach((value, i) => {
-    const cell = value === null ? "" : value;
-    const size = payloadBytes(cell) + 3;
-    if (rows.length > 0 && bytes + size > PAYLOAD_LIMIT) {
-      out.push({ from, to: from + rows.length - 1, rows, bytes });
-      from = firstRow + i;
-      rows = [];
-      bytes = 0;
-    }
-    rows.push([cell]);
-    bytes += size;
+const RANGE = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/;
+
+/**
+ * The number formats. A column whose precision changes from row to row has a range per
+ * run (thousands on a large sheet, each an operation with its address); when the
+ * column's formats as one array are smaller, they go as array blocks instead. The cells
+ * end with the same formats: the array holds, cell by cell, the last range's format.
+ */
+function formatOperations(plan: WritePlan): Op[] {
+  const byColumn = new Map<string, { range: string; format: string }[]>();
+  for (const item of plan.numberFormats) {
+    const m = RANGE.exec(item.range);
+    // A range over several columns or outside the result rows: every range keeps its order.
+    if (m === null || m[1] !== m[3] || Number(m[2]) < plan.firstRow || Number(m[4]) > plan.lastRow)
+      return plan.numberFormats.map(rangeOperation);
+    const items = byColumn.get(m[1]);
+    if (items) items.push(item);
+    else byColumn.set(m[1], [item]);
+  }
+  const ops: Op[] = [];
+  // Columns share no cell, so each column's formats can go on their own.
+  for (const [letter, items] of byColumn) {
+    const blocks = formatBlocks(plan, letter, items);
+    if (blocks.length > 0) ops.push(...blocks.map((b) => ({ blocks: b })));
+    else ops.push(...items.map(rangeOperation));
+  }
+  return ops;
+}
+
+function rangeOperation({ range, format }: { range: string; format: string }): Op {
+  return { bytes: OP_BYTES, apply: (sheet) => (sheet.getRange(range).numberFormat = [[format]]) };
+}
+
+/** A column's formats as array blocks over its covered rows; none when the ranges are smaller. */
+function formatBlocks(
+  plan: WritePlan,
+  letter: string,
+  items: { range: string; format: string }[]
+): Blocks[] {
+  const formats: (string | undefined)[] = new Array(plan.lastRow - plan.firstRow + 1);
+  for (const { range, format } of items) {
+    const m = RANGE.exec(range);
+    if (m) for (let r = Number(m[2]); r <= Number(m[4]); r++) formats[r - plan.firstRow] = format;
+  }
+  const arrayBytes = formats.reduce((sum, f) => sum + (f === undefined ? 0 : f.length + 5), 0);
+  if (arrayBytes >= items.length * OP_BYTES) return [];
+  // One block per run of covered rows: a row no range covers keeps its format.
+  const blocks: Blocks[] = [];
+  formats.forEach((format, i) => {
+    if (format === undefined) return;
+    const last = blocks[blocks.length - 1];
+    const row = plan.firstRow + i;
+    if (last && last.from + last.cells.length === row) last.cells.push(format);
+    else blocks.push({ letter, from: row, cells: [format], property: "numberFormat" });
   });
-  if (rows.length > 0) out.push({ from, to: from + rows.length - 1, rows, bytes });
-  return out;
+  return blocks;
 }
 
 /** Puts back what the plan's columns held before a failed write, and removes our colour rules. */

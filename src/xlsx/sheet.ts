@@ -72,7 +72,7 @@ export function tableFromWorksheet(sheet: ExcelJS.Worksheet): Table {
     values[rowNumber - 1] = line;
     formats[rowNumber - 1] = lineFormats;
   });
-  const merges = (sheet.model.merges ?? []).map(parseRange);
+  const merges = mergedRanges(sheet).map(parseRange);
   for (const merge of merges) width = Math.max(width, merge.right);
   const height = Math.max(values.length, ...merges.map((m) => m.bottom), 0);
   for (let r = 0; r < height; r++) {
@@ -88,25 +88,107 @@ export function tableFromWorksheet(sheet: ExcelJS.Worksheet): Table {
   return { sheet: sheet.name, origin: { row: 1, col: 1 }, values, formats, merges };
 }
 
+/** exceljs's own index of a sheet's merges (master address → range), as it keeps it. */
+type MergeIndex = Record<string, { range: string } | undefined>;
+
+/**
+ * The sheet's merged ranges (`A5:A6`). `sheet.model.merges` gives the same list but builds
+ * the model of every row and cell first, seconds on a 100.000-row sheet; the index it is
+ * built from is read directly, with the model as the fallback should exceljs change.
+ */
+function mergedRanges(sheet: ExcelJS.Worksheet): string[] {
+  const index = (sheet as unknown as { _merges?: MergeIndex })._merges;
+  if (index === null || typeof index !== "object") return sheet.model.merges ?? [];
+  const ranges: string[] = [];
+  for (const merge of Object.values(index)) if (merge) ranges.push(merge.range);
+  return ranges;
+}
+
 /** Applies a write plan to a worksheet: values, a few number-format ranges, status colour rules. */
 export function applyPlan(sheet: ExcelJS.Worksheet, plan: WritePlan): void {
+  const { inColumns, elsewhere } = formatsByCell(plan);
+  const shared = new Map<string, Partial<ExcelJS.Style>>();
   for (const column of plan.columns) {
     const header = sheet.getCell(plan.headerRow, column.col);
     header.value = column.header;
     header.font = { bold: true };
     header.alignment = { wrapText: true, vertical: "middle", horizontal: "center" };
+    const formats = inColumns.get(column.col);
     column.values.forEach((value, i) => {
+      const row = sheet.getRow(plan.firstRow + i);
+      const fresh = row.findCell(column.col) === undefined;
+      const cell = row.getCell(column.col);
       // A plain string is stored as text, never as a formula, whatever it starts with.
-      sheet.getCell(plan.firstRow + i, column.col).value = value;
+      cell.value = value;
+      setFormat(cell, formats ? formats[i] : undefined, fresh ? shared : null);
     });
     sheet.getColumn(column.col).width = column.key === "status" ? 22 : 16;
   }
+  for (const { row, col, format } of elsewhere) sheet.getCell(row, col).numFmt = format;
+  applyStatusRules(sheet, plan);
+}
+
+/**
+ * Gives a result cell its number format. A cell this run created with no inherited style
+ * takes the shared style of its format (`shared` is null for a cell that existed).
+ */
+function setFormat(
+  cell: ExcelJS.Cell,
+  format: string | undefined,
+  shared: Map<string, Partial<ExcelJS.Style>> | null
+): void {
+  if (shared !== null && Object.keys(cell.style).length === 0)
+    cell.style = sharedStyle(shared, format);
+  else if (format !== undefined) cell.numFmt = format;
+}
+
+/**
+ * One style object per number format for the cells this run creates, instead of one per
+ * cell: exceljs serialises a style object once when it writes the file, where it would
+ * serialise each cell's own copy (400.000 of them on a 100.000-row sheet). Cells that
+ * existed, or that inherit a row or column style, keep their own style object.
+ */
+function sharedStyle(
+  shared: Map<string, Partial<ExcelJS.Style>>,
+  format: string | undefined
+): Partial<ExcelJS.Style> {
+  const key = format ?? "";
+  let style = shared.get(key);
+  if (style === undefined) {
+    style = format === undefined ? {} : { numFmt: format };
+    shared.set(key, style);
+  }
+  return style;
+}
+
+/**
+ * The plan's number formats cell by cell, a later range winning as it does when applied
+ * in turn: by position for the cells of the result columns (set while their values are
+ * written, so each cell is looked up once), in a list for any other cell.
+ */
+function formatsByCell(plan: WritePlan): {
+  inColumns: Map<number, (string | undefined)[]>;
+  elsewhere: { row: number; col: number; format: string }[];
+} {
+  const inColumns = new Map<number, (string | undefined)[]>();
+  for (const column of plan.columns) inColumns.set(column.col, new Array(column.values.length));
+  const elsewhere: { row: number; col: number; format: string }[] = [];
   for (const { range, format } of plan.numberFormats) {
     const { top, left, bottom, right } = parseRange(range);
     for (let r = top; r <= bottom; r++) {
-      for (let c = left; c <= right; c++) sheet.getCell(r, c).numFmt = format;
+      for (let c = left; c <= right; c++) {
+        const formats = inColumns.get(c);
+        const i = r - plan.firstRow;
+        if (formats && i >= 0 && i < formats.length) formats[i] = format;
+        else elsewhere.push({ row: r, col: c, format });
+      }
     }
   }
+  return { inColumns, elsewhere };
+}
+
+/** Replaces the colour rules of an earlier run on the result block with this run's. */
+function applyStatusRules(sheet: ExcelJS.Worksheet, plan: WritePlan): void {
   const ours = new Set(STATUS_RULES.map((rule) => rule.text));
   sheet.removeConditionalFormatting(
     (cf: ExcelJS.ConditionalFormattingOptions) =>

@@ -1,0 +1,35 @@
+/**
+ * Goal 4: Office.js round trips and payload bytes of one compute (read + write) through
+ * the real adapter over the in-memory Excel object model. The limit is one read and one
+ * write per 5 MB (Excel on the web's cap, 5 × 1024 × 1024 bytes) of payload each way.
+ */
+import { computeAndWrite } from "../../src/core/flow";
+import { createExcelHost } from "../../src/excel/host";
+import { FakeExcel, FakeSheet, WEB_LIMIT } from "../excel/fakeExcel";
+import { benchTable } from "./generate";
+import { print, target } from "./report";
+
+export const OFFICE_SIZES = [10, 1000, 10000, 100000];
+/** Up to this many rows the whole job must fit in three round trips. */
+const SMALL = 10000;
+
+const sum = (values: number[]): number => values.reduce((a, b) => a + b, 0);
+
+export async function benchOfficeJs(): Promise<void> {
+  for (const size of OFFICE_SIZES) {
+    const excel = new FakeExcel([FakeSheet.fromTable(benchTable(size))]);
+    const host = createExcelHost({ run: excel.run });
+    await computeAndWrite(host);
+    const { roundTrips, requestBytes, responseBytes } = excel.stats;
+    const read = sum(responseBytes);
+    const written = sum(requestBytes);
+    const limit = Math.ceil(read / WEB_LIMIT) + Math.ceil(written / WEB_LIMIT);
+    print(`officejs-round-trips-${size}`, roundTrips);
+    print(`officejs-total-bytes-${size}`, read + written);
+    print(`officejs-max-request-bytes-${size}`, Math.max(...requestBytes));
+    print(`officejs-max-response-bytes-${size}`, Math.max(...responseBytes));
+    print(`officejs-limit-${size}`, limit);
+    if (size <= SMALL) target(`officejs-round-trips-${size}`, roundTrips, 3);
+    else target(`officejs-round-trips-${size}`, roundTrips, 1 + limit);
+  }
+}
