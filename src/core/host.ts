@@ -3,7 +3,7 @@ import { Table } from "./types";
 import { WritePlan } from "./writePlan";
 
 /**
- * What the task pane needs from a workbook, whoever holds it: Excel through Office.js,
+ * What the task pane needs from a workbook, whoever holds it: Excel (its JavaScript API),
  * or an .xlsx opened in a browser. The pane and the core never know which.
  */
 export interface WorkbookHost {

@@ -5,14 +5,14 @@ import type { PaneMessages } from "../messages";
 /** Shown where a figure is missing. */
 export const NO_FIGURE = "—";
 
-/** `percentText(0.414588)` // "41,46%" */
+/** `percentText(0.5305)` // "53,05%" */
 export function percentText(fraction: number | null): string {
   return fraction === null ? NO_FIGURE : formatPercent(fraction);
 }
 
 /**
  * An amount in the row's unit, with the row's precision; a gap in a percentage is in points.
- * @example amountText(19904, 0, "tỷ đồng", vi) // "19.904 tỷ đồng"
+ * @example amountText(12500, 0, "tỷ đồng", vi) // "12.500 tỷ đồng"
  */
 export function amountText(
   value: number | null,
