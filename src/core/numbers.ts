@@ -179,7 +179,11 @@ function parseText(raw: string, style: NumberStyle): ParsedNumber | NotANumber {
 
   const first = readFigure(sign, fig, style);
   if (!first) return { reason: "text", text };
-  const result: ParsedNumber = { ...first, percent: /%\s*$/.test(prefix) };
+  const result: ParsedNumber = {
+    value: first.value,
+    decimals: first.decimals,
+    percent: /%\s*$/.test(prefix),
+  };
   const pct = /^\s*%/.exec(rest);
   if (pct) {
     result.percent = true;

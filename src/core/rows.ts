@@ -71,17 +71,17 @@ export function readRows(
   let section: string | null = null;
   let parent: IndicatorRow | null = null;
   for (let r = header.dataStart; r <= grid.lastRow; r++) {
-    const text = (role: ColumnRole): string => roleText(grid, header, r, role);
     const { label, name } = labelAndName(grid, header, r);
-    const hasFigureText = text("target") !== "" || text("actual") !== "";
+    const hasFigureText =
+      roleText(grid, header, r, "target") !== "" || roleText(grid, header, r, "actual") !== "";
     if (name === "" && label === "" && !hasFigureText) continue;
     if (isRepeatedHeader(grid, roleColumns, words, r) || isNumberingRow(grid, r)) continue;
     const sub = isSubRow(label, name);
-    const bare = !hasFigureText && text("unit") === "";
+    const bare = !hasFigureText && roleText(grid, header, r, "unit") === "";
     // A bare `Trong đó:` announces the parent's parts; it is neither a row nor a heading.
     if (bare && sub && cleanName(name) === "") continue;
     // Headings assign no work: a row naming a lead agency is an indicator, even without figures.
-    if (bare && !sub && text("agency") === "") {
+    if (bare && !sub && roleText(grid, header, r, "agency") === "") {
       section = [label, name].filter((part) => part !== "").join(". ");
       sections.push({ row: r, label, title: name || label });
       parent = null;
@@ -173,14 +173,8 @@ function readIndicator(
   const problems: string[] = [];
   const cells = cellsOf(header, r);
   // In FIGURE_ROLES order, which is the order their problems are listed in.
-  const figure = (role: FigureRole): FigureCell =>
-    readFigure(grid, header, styles, r, role, cells, problems);
-  const target = figure("target");
-  const actual = figure("actual");
-  const lastYear = figure("lastYear");
-  const samePeriod = figure("samePeriod");
-  const reportedAchievement = figure("reportedAchievement");
-  const reportedRemaining = figure("reportedRemaining");
+  const [target, actual, lastYear, samePeriod, reportedAchievement, reportedRemaining] =
+    FIGURE_ROLES.map((role) => readFigure(grid, header, styles, r, role, cells, problems));
   const unit = roleText(grid, header, r, "unit");
   const inferred = inferKind({
     name: context.name,
@@ -362,7 +356,7 @@ function cleanName(name: string): string {
 /** `Tổng cộng toàn tỉnh`, `Cộng`, `Toàn tỉnh`; not `Tổng vốn đầu tư` nor `Công nghiệp`. */
 export function isTotalName(name: string): boolean {
   // `Tổng cộng (toàn tỉnh)` reads as `Tổng cộng toàn tỉnh`.
-  const folded = fold(name.replace(/[():.]+/g, " "));
+  const folded = fold(/[():.]/.test(name) ? name.replace(/[():.]+/g, " ") : name);
   if (folded === "") return false;
   // A city under central rule totals `Toàn thành phố`.
   return /^(tong cong|tong so|tong|cong|total|grand total)? ?(toan tinh|ca tinh|toan thanh pho|ca thanh pho|toan quoc|chung|all)?$/.test(
@@ -375,6 +369,11 @@ export function isTotalName(name: string): boolean {
  * such as `Ủy ban nhân dân các huyện, thị xã, thành phố`.
  */
 export function splitAgencies(text: string): string[] {
+  // Most cells name one agency: no list to split.
+  if (!/[;\n\r]/.test(text)) {
+    const only = text.replace(/^[-+•\s]+/, "").trim();
+    return only === "" ? [] : [only];
+  }
   return text
     .split(/[;\n\r]+/)
     .map((part) => part.replace(/^[-+•\s]+/, "").trim())

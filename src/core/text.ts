@@ -8,8 +8,7 @@ export function fold(text: string): string {
   // Character by character through a table, ten times faster than normalising a whole
   // sheet and without a string per character; anything the table does not know (or a
   // very long text) takes the reference path.
-  if (text.length > MAX_FAST) return foldByNormalising(text);
-  CODES.length = 0;
+  if (text.length > BUFFER.length) return foldByNormalising(text);
   let length = 0;
   let space = false;
   let changed = false;
@@ -23,14 +22,14 @@ export function fold(text: string): string {
       if (code !== 0x20) changed = true;
       continue;
     }
-    if (space) CODES[length++] = 0x20;
+    if (space) BUFFER[length++] = 0x20;
     space = false;
     if (folded !== code) changed = true;
-    CODES[length++] = folded;
+    BUFFER[length++] = folded;
   }
   // Nothing dropped and nothing replaced: the text was already folded.
   if (!changed && length === text.length) return text;
-  return String.fromCharCode.apply(null, CODES);
+  return String.fromCharCode.apply(null, view(length) as unknown as number[]);
 }
 
 /**
@@ -63,10 +62,13 @@ function foldByNormalising(text: string): string {
 const UNKNOWN = -1;
 const SPACE = -2;
 const REMOVED = -3;
-/** The folded text's character codes, reused from one call to the next. */
-const CODES: number[] = [];
-/** Longer texts fold the reference way (an argument list has a size limit). */
-const MAX_FAST = 4096;
+/** The folded text's character codes, reused from one call to the next; longer texts fold the reference way. */
+const BUFFER = new Uint16Array(4096);
+/** The buffer's first n codes, one view per length made once: a new view per call is garbage. */
+const VIEWS: Uint16Array[] = [];
+function view(length: number): Uint16Array {
+  return VIEWS[length] ?? (VIEWS[length] = BUFFER.subarray(0, length));
+}
 /** Latin letters (Vietnamese included), their combining marks, and the spaces `fold` collapses. */
 const FOLD_RANGES: [number, number][] = [
   [0x0000, 0x024f],
@@ -135,6 +137,8 @@ function isTidy(text: string): boolean {
 /** A cell's text with its line breaks kept (solutions, agency lists), each line trimmed. */
 export function multilineText(value: unknown): string {
   if (typeof value !== "string") return cellText(value);
+  // One tidy line has nothing to split, trim or normalise.
+  if (isTidy(value)) return value;
   return value
     .normalize("NFC")
     .split(/\r\n|\r|\n/)

@@ -5,7 +5,7 @@ import type { PaneMessages } from "../messages";
 /** Shown where a figure is missing. */
 export const NO_FIGURE = "—";
 
-/** `percentText(0.5305)` // "53,05%" */
+/** `percentText(0.2575)` // "25,75%" */
 export function percentText(fraction: number | null): string {
   return fraction === null ? NO_FIGURE : formatPercent(fraction);
 }
