@@ -111,14 +111,19 @@ interface FigureCell {
   text: string;
 }
 
+/** What reading one row's figures needs. */
+interface FigureRead {
+  grid: Grid;
+  header: HeaderMap;
+  styles: Partial<Record<ColumnRole, NumberStyle>>;
+  r: number;
+  cells: Partial<Record<ColumnRole, string>>;
+  problems: string[];
+}
+
 function readFigure(
-  grid: Grid,
-  header: HeaderMap,
-  styles: Partial<Record<ColumnRole, NumberStyle>>,
-  r: number,
-  role: FigureRole,
-  cells: Partial<Record<ColumnRole, string>>,
-  problems: string[]
+  { grid, header, styles, r, cells, problems }: FigureRead,
+  role: FigureRole
 ): FigureCell {
   const col = header.columns[role];
   if (col === undefined) return { figure: null, text: "" };
@@ -173,8 +178,13 @@ function readIndicator(
   const problems: string[] = [];
   const cells = cellsOf(header, r);
   // In FIGURE_ROLES order, which is the order their problems are listed in.
-  const [target, actual, lastYear, samePeriod, reportedAchievement, reportedRemaining] =
-    FIGURE_ROLES.map((role) => readFigure(grid, header, styles, r, role, cells, problems));
+  const read = { grid, header, styles, r, cells, problems };
+  const target = readFigure(read, "target");
+  const actual = readFigure(read, "actual");
+  const lastYear = readFigure(read, "lastYear");
+  const samePeriod = readFigure(read, "samePeriod");
+  const reportedAchievement = readFigure(read, "reportedAchievement");
+  const reportedRemaining = readFigure(read, "reportedRemaining");
   const unit = roleText(grid, header, r, "unit");
   const inferred = inferKind({
     name: context.name,
