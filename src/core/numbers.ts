@@ -266,13 +266,14 @@ function parseJsNumber(
 /**
  * Texts already read, per style. The same cell text is read by the engine, then again by
  * every sentence of a draft that quotes it; a copy is handed out so no caller can change
- * what the next one gets. Cleared when full, so memory stays bounded on any sheet.
+ * what the next one gets. Cleared when full.
  */
 const PARSED: Record<NumberStyle, Map<string, ParsedNumber | NotANumber>> = {
   vi: new Map(),
   en: new Map(),
 };
-const PARSED_LIMIT = 100_000;
+// Small on purpose: the repeats are a row's sentences, close together, not the whole sheet.
+const PARSED_LIMIT = 4096;
 
 function parseTextOnce(raw: string, style: NumberStyle): ParsedNumber | NotANumber {
   const cache = PARSED[style];
@@ -460,6 +461,27 @@ function padded(
  */
 export function formatNumber(value: number, decimals: number): string {
   if (!Number.isFinite(value)) return String(value);
+  let known = FORMATTED.get(decimals);
+  if (known === undefined) FORMATTED.set(decimals, (known = new Map()));
+  let text = known.get(value);
+  if (text === undefined) {
+    text = vietnamese(value, decimals);
+    // Bounded: cleared when full, so a sheet of distinct figures cannot grow it without end.
+    if (known.size >= FORMATTED_LIMIT) known.clear();
+    known.set(value, text);
+  }
+  return text;
+}
+
+/**
+ * Figures already written, by decimals then value: a draft writes the same row's figures
+ * once per sentence that quotes them. (-0 and 0 share a key and a text: "0".)
+ */
+const FORMATTED = new Map<number, Map<number, string>>();
+// Small on purpose: the repeats are a row's sentences, close together, not the whole sheet.
+const FORMATTED_LIMIT = 4096;
+
+function vietnamese(value: number, decimals: number): string {
   const { negative, whole, frac } = roundDigits(value, decimals);
   const grouped = whole.length <= 3 ? whole : whole.replace(/\B(?=(\d{3})+(?!\d))/g, ".");
   return `${negative ? "-" : ""}${grouped}${frac ? `,${frac}` : ""}`;

@@ -243,16 +243,17 @@ function explicitKind(
 
 /** Each figure column's number style, from its own unambiguous values (DOMAIN §1). */
 function columnStyles(grid: Grid, header: HeaderMap): Partial<Record<ColumnRole, NumberStyle>> {
-  const scores: Partial<Record<ColumnRole, StyleScore>> = {};
+  const roles = FIGURE_ROLES.filter((role) => header.columns[role] !== undefined);
+  const columns = roles.map(() => [] as CellValue[]);
+  // One pass down the sheet for all figure columns: a row is read once, not once a column.
+  const cols = roles.map((role) => header.columns[role] as number);
+  for (let r = header.dataStart; r <= grid.lastRow; r++) {
+    for (let i = 0; i < cols.length; i++) columns[i].push(grid.raw(r, cols[i]));
+  }
+  const scores = columns.map(styleScore);
+  // The table's evidence is the sum of its columns': each cell is scored once.
   const table: StyleScore = { vi: 0, en: 0, weakVi: 0, weakEn: 0 };
-  for (const role of FIGURE_ROLES) {
-    const col = header.columns[role];
-    if (col === undefined) continue;
-    const values: CellValue[] = [];
-    for (let r = header.dataStart; r <= grid.lastRow; r++) values.push(grid.raw(r, col));
-    const score = styleScore(values);
-    scores[role] = score;
-    // The table's evidence is the sum of its columns': each cell is read once.
+  for (const score of scores) {
     table.vi += score.vi;
     table.en += score.en;
     table.weakVi += score.weakVi;
@@ -261,9 +262,7 @@ function columnStyles(grid: Grid, header: HeaderMap): Partial<Record<ColumnRole,
   // A column whose figures are all ambiguous (`6,220`) takes the style of the whole table.
   const fallback = styleOfScore(table) ?? "vi";
   const styles: Partial<Record<ColumnRole, NumberStyle>> = {};
-  for (const [role, score] of Object.entries(scores) as [ColumnRole, StyleScore][]) {
-    styles[role] = styleOfScore(score) ?? fallback;
-  }
+  roles.forEach((role, i) => (styles[role] = styleOfScore(scores[i]) ?? fallback));
   return styles;
 }
 

@@ -64,15 +64,10 @@ export function planWrite(grid: Grid, header: HeaderMap, report: Report): WriteP
     if (key !== undefined && !existing.has(key)) existing.set(key, col);
   }
   let next = grid.lastCol + 1;
-  const byRow = new Map(report.rows.map((row) => [row.row, row]));
+  const values = columnValues(report, firstRow, lastRow);
   const columns = OUTPUT_KEYS.map((key) => {
     const col = existing.get(key) ?? next++;
-    const values: WriteValue[] = [];
-    for (let r = firstRow; r <= lastRow; r++) {
-      const row = byRow.get(r);
-      values.push(row ? cellValue(key, row) : null);
-    }
-    return { key, col, letter: columnLetter(col), header: ownHeader(key), values };
+    return { key, col, letter: columnLetter(col), header: ownHeader(key), values: values[key] };
   });
   const statusColumn = columns.find((c) => c.key === "status");
   const statusLetter = statusColumn ? statusColumn.letter : columnLetter(next);
@@ -92,6 +87,31 @@ export function planWrite(grid: Grid, header: HeaderMap, report: Report): WriteP
       rules: [...STATUS_RULES],
     },
   };
+}
+
+/**
+ * Each result column's values, one per sheet row from `firstRow` (null where no indicator
+ * is). One pass over the rows fills all four: a report of 100.000 rows is read once, not
+ * once a column.
+ */
+function columnValues(
+  report: Report,
+  firstRow: number,
+  lastRow: number
+): Record<OutputKey, WriteValue[]> {
+  const blank = (): WriteValue[] => new Array<WriteValue>(lastRow - firstRow + 1).fill(null);
+  const values: Record<OutputKey, WriteValue[]> = {
+    achievement: blank(),
+    remaining: blank(),
+    status: blank(),
+    forecast: blank(),
+  };
+  for (const row of report.rows) {
+    if (row.row < firstRow || row.row > lastRow) continue;
+    const i = row.row - firstRow;
+    for (const key of OUTPUT_KEYS) values[key][i] = cellValue(key, row);
+  }
+  return values;
 }
 
 function cellValue(key: OutputKey, row: Report["rows"][number]): WriteValue {
@@ -119,35 +139,54 @@ function numberFormats(
   firstRow: number
 ): WritePlan["numberFormats"] {
   const formats: WritePlan["numberFormats"] = [];
+  // The amount columns share their runs (the rows' precision): found once, used for each.
+  let runs: AmountRun[] | null = null;
   for (const column of columns) {
     if (column.key === "status") continue;
+    const end = firstRow + column.values.length - 1;
     if (column.key === "achievement") {
       formats.push({
-        range: `${address(firstRow, column.col)}:${address(firstRow + column.values.length - 1, column.col)}`,
+        range: `${address(firstRow, column.col)}:${address(end, column.col)}`,
         format: "0.00%",
       });
       continue;
     }
-    let start = firstRow;
-    let current: string | null = null;
-    for (const row of report.rows) {
-      const format = amountFormat(row.decimals);
-      if (current !== null && format !== current) {
-        formats.push({
-          range: `${address(start, column.col)}:${address(row.row - 1, column.col)}`,
-          format: current,
-        });
-        start = row.row;
-      }
-      current = format;
-    }
-    if (current !== null) {
-      const end = firstRow + column.values.length - 1;
+    runs = runs ?? amountRuns(report, firstRow, end);
+    for (const run of runs)
       formats.push({
-        range: `${address(start, column.col)}:${address(end, column.col)}`,
-        format: current,
+        range: `${address(run.from, column.col)}:${address(run.to, column.col)}`,
+        format: run.format,
       });
-    }
   }
   return formats;
+}
+
+interface AmountRun {
+  from: number;
+  to: number;
+  format: string;
+}
+
+/** Sheet rows from `firstRow` to `end` cut where the rows' amount format changes. */
+function amountRuns(report: Report, firstRow: number, end: number): AmountRun[] {
+  const runs: AmountRun[] = [];
+  let start = firstRow;
+  let current: string | null = null;
+  for (const row of report.rows) {
+    const format = amountFormatOf(row.decimals);
+    if (current !== null && format !== current) {
+      runs.push({ from: start, to: row.row - 1, format: current });
+      start = row.row;
+    }
+    current = format;
+  }
+  if (current !== null) runs.push({ from: start, to: end, format: current });
+  return runs;
+}
+
+/** `amountFormat`, each format string made once: a string per row would be garbage. */
+const AMOUNT_FORMATS: string[] = [];
+function amountFormatOf(decimals: number): string {
+  if (!Number.isInteger(decimals) || decimals < 0 || decimals > 30) return amountFormat(decimals);
+  return AMOUNT_FORMATS[decimals] ?? (AMOUNT_FORMATS[decimals] = amountFormat(decimals));
 }
