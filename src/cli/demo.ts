@@ -1,12 +1,11 @@
 import { promises as fs } from "fs";
 import path from "path";
-import { analyse, Report, TableError } from "../core/engine";
+import { Report } from "../core/engine";
 import { writeDraft } from "./draft";
-import { planWrite } from "../core/writePlan";
 import { fold } from "../core/text";
 import { computeOptions, parseArgs } from "./options";
 import { renderSummary } from "./summary";
-import { applyPlan, readWorkbook, tableFromWorksheet } from "./xlsx";
+import { Workbook } from "./workbook";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 export const SAMPLE_WORKBOOK = path.join(ROOT, "assets", "samples", "chi-tieu-2024.xlsx");
@@ -25,19 +24,12 @@ export async function runDemo(args: string[]): Promise<number> {
   const { flags } = parseArgs(args, ["out", "period", "tolerance"]);
   const outDir = path.resolve(flags.out ?? path.join(ROOT, "out"));
   const options = computeOptions(flags);
-  const workbook = await readWorkbook(SAMPLE_WORKBOOK);
+  const workbook = await Workbook.open(SAMPLE_WORKBOOK);
   await fs.mkdir(outDir, { recursive: true });
   const written: string[] = [];
   let main: Report | undefined;
-  for (const sheet of workbook.worksheets) {
-    let result;
-    try {
-      result = analyse(tableFromWorksheet(sheet), options);
-    } catch (error) {
-      if (error instanceof TableError) continue;
-      throw error;
-    }
-    applyPlan(sheet, planWrite(result.grid, result.header, result.report));
+  for (const result of workbook.computeAll(options)) {
+    const { sheet } = result;
     const json = path.join(outDir, `bao-cao-${slug(sheet.name)}.json`);
     await fs.writeFile(json, JSON.stringify(result.report, null, 2) + "\n", "utf8");
     written.push(json);
@@ -57,7 +49,7 @@ export async function runDemo(args: string[]): Promise<number> {
     }
   }
   const xlsx = path.join(outDir, "chi-tieu-2024.tinh-toan.xlsx");
-  await workbook.xlsx.writeFile(xlsx);
+  await workbook.save(xlsx);
   written.unshift(xlsx);
   process.stdout.write(
     `Đã ghi:\n${written.map((file) => `  ${path.relative(process.cwd(), file)}`).join("\n")}\n`

@@ -5,7 +5,7 @@ import { draft, DraftKind, renderText } from "../core/draft";
 import { DraftSettings } from "../core/draft/settings";
 import { renderDocx } from "../docx/render";
 import { computeOptions, parseArgs, USAGE, UsageError } from "./options";
-import { computeWorkbook, readWorkbook } from "./xlsx";
+import { Workbook } from "./workbook";
 
 /** `--kind`, `--year`, `--deadline` as draft options, refusing what a person would not write. */
 export function draftFlags(flags: Record<string, string>): {
@@ -99,8 +99,8 @@ export async function draftCommand(args: string[]): Promise<number> {
   const { kind, settings } = draftFlags(flags);
   const options = computeOptions(flags);
   const templates = await readTemplates(flags.templates);
-  const workbook = await readWorkbook(positional[0]);
-  const { report } = computeWorkbook(workbook, flags.sheet, options);
+  const workbook = await Workbook.open(positional[0]);
+  const { report } = workbook.compute(flags.sheet, options);
   const { text, errors } = await writeDraft(report, {
     kind,
     settings,

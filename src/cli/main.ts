@@ -4,7 +4,7 @@ import { runDemo } from "./demo";
 import { draftCommand } from "./draft";
 import { computeOptions, parseArgs, USAGE, UsageError } from "./options";
 import { renderSummary } from "./summary";
-import { computeWorkbook, readWorkbook } from "./xlsx";
+import { Workbook } from "./workbook";
 
 async function writeText(file: string, text: string): Promise<void> {
   await fs.mkdir(path.dirname(path.resolve(file)), { recursive: true });
@@ -15,12 +15,9 @@ async function compute(args: string[]): Promise<number> {
   const { positional, flags } = parseArgs(args, ["sheet", "period", "tolerance", "out", "json"]);
   if (positional.length !== 1) throw new UsageError(USAGE);
   const options = computeOptions(flags);
-  const workbook = await readWorkbook(positional[0]);
-  const { report } = computeWorkbook(workbook, flags.sheet, options);
-  if (flags.out !== undefined) {
-    await fs.mkdir(path.dirname(path.resolve(flags.out)), { recursive: true });
-    await workbook.xlsx.writeFile(flags.out);
-  }
+  const workbook = await Workbook.open(positional[0]);
+  const { report } = workbook.compute(flags.sheet, options);
+  if (flags.out !== undefined) await workbook.save(flags.out);
   if (flags.json !== undefined) await writeText(flags.json, JSON.stringify(report, null, 2) + "\n");
   if (flags.out === undefined && flags.json === undefined)
     process.stdout.write(renderSummary(report) + "\n");

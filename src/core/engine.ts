@@ -77,11 +77,16 @@ export class TableError extends Error {
   }
 }
 
+/** A table's report, with what it was read through: a host writes the results with them. */
+export interface Analysis {
+  report: Report;
+  grid: Grid;
+  header: HeaderMap;
+  progress: Progress[];
+}
+
 /** The whole job on one sheet: header, rows, arithmetic, checks. Also returns the parts the writers need. */
-export function analyse(
-  table: Table,
-  options: ComputeOptions = {}
-): { report: Report; grid: Grid; header: HeaderMap; progress: Progress[] } {
+export function analyse(table: Table, options: ComputeOptions = {}): Analysis {
   const grid = makeGrid(table);
   const found = findHeader(grid);
   if (found === null) throw new TableError("noHeader", vi.error.noHeader(table.sheet));
