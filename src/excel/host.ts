@@ -1,8 +1,9 @@
 /// <reference types="office-js" />
+import { optionsFromSettings } from "../core/flow";
 import { HostError, StoredSettings, WorkbookHost } from "../core/host";
 import { CellValue, Table } from "../core/types";
 import { WritePlan } from "../core/writePlan";
-import { parseMerges, readRowsInChunks } from "./read";
+import { readBlock, readTable } from "./read";
 import { applyPlanInBatches, rollback } from "./write";
 import { excelMessages as m } from "./messages";
 
@@ -20,8 +21,6 @@ export interface ExcelHostOptions {
 }
 
 const SETTINGS_KEY = "chitieu";
-/** Merges matter for the header block and headings near it; Excel refuses more than 512 at once. */
-const MERGE_ROWS = 60;
 
 /** The Office.js side of the add-in: everything that speaks to Excel goes through here. */
 export function createExcelHost(options: ExcelHostOptions): WorkbookHost {
@@ -35,6 +34,16 @@ export function createExcelHost(options: ExcelHostOptions): WorkbookHost {
     name
       ? context.workbook.worksheets.getItem(name)
       : context.workbook.worksheets.getActiveWorksheet();
+
+  const stored = (): StoredSettings => {
+    const raw = options.settings?.get(SETTINGS_KEY);
+    if (typeof raw !== "string" || raw === "") return {};
+    try {
+      return JSON.parse(raw) as StoredSettings;
+    } catch {
+      return {};
+    }
+  };
 
   const lastRead = new Map<string, { table: Table; protected: boolean }>();
 
@@ -53,39 +62,13 @@ export function createExcelHost(options: ExcelHostOptions): WorkbookHost {
     async readSheet(name?: string): Promise<Table> {
       requireSets();
       return run(async (context) => {
-        const sheet = sheetOf(context, name);
-        sheet.load("name,protection/protected");
-        const used = sheet.getUsedRangeOrNullObject(true);
-        used.load("rowIndex,columnIndex,rowCount,columnCount");
-        const merged = used
-          .getIntersectionOrNullObject(`1:${MERGE_ROWS}`)
-          .getMergedAreasOrNullObject();
-        merged.load("address");
-        // The first block of rows comes back with the size, so a small sheet is read in one trip.
-        const first = used.getIntersectionOrNullObject(`1:${FIRST_BLOCK}`);
-        first.load("values,numberFormat,rowIndex,rowCount");
-        await context.sync();
-        const empty: Table = {
-          sheet: sheet.name,
-          origin: { row: 1, col: 1 },
-          values: [],
-          formats: [],
-          merges: [],
-        };
-        const rows = used.isNullObject ? null : await readRowsInChunks(context, sheet, used, first);
-        const table: Table = rows
-          ? {
-              sheet: sheet.name,
-              origin: { row: used.rowIndex + 1, col: used.columnIndex + 1 },
-              values: rows.values as CellValue[][],
-              formats: rows.formats,
-              merges: merged.isNullObject ? [] : parseMerges(merged.address),
-            }
-          : empty;
+        // The user's column corrections: their figure columns need formats as the header's do.
+        const corrections = (sheet: string) => optionsFromSettings(stored(), sheet).columns ?? {};
+        const read = await readTable(context, sheetOf(context, name), corrections);
         // Kept so that writing needs no second read: the protection flag, and what the
         // result columns held, to put back if a write fails.
-        lastRead.set(table.sheet, { table, protected: sheet.protection.protected });
-        return table;
+        lastRead.set(read.table.sheet, read);
+        return read.table;
       }).catch(rethrow(m.readFailed));
     },
 
@@ -140,13 +123,7 @@ export function createExcelHost(options: ExcelHostOptions): WorkbookHost {
     },
 
     async loadSettings(): Promise<StoredSettings> {
-      const raw = options.settings?.get(SETTINGS_KEY);
-      if (typeof raw !== "string" || raw === "") return {};
-      try {
-        return JSON.parse(raw) as StoredSettings;
-      } catch {
-        return {};
-      }
+      return stored();
     },
 
     async saveSettings(settings: StoredSettings): Promise<void> {
@@ -164,33 +141,29 @@ export function createExcelHost(options: ExcelHostOptions): WorkbookHost {
   };
 }
 
-export const FIRST_BLOCK = 2000;
-
-/** Without an earlier read of the sheet: one trip for its protection and the columns' contents. */
+/** Without an earlier read of the sheet: its protection and the columns' contents, in chunks. */
 async function readState(
   run: ExcelRun,
   plan: WritePlan
 ): Promise<{ table: Table; protected: boolean }> {
   return run(async (context) => {
     const sheet = context.workbook.worksheets.getItem(plan.sheet);
-    sheet.load("protection/protected");
     const left = Math.min(...plan.columns.map((c) => c.col));
     const right = Math.max(...plan.columns.map((c) => c.col));
-    const range = sheet.getRangeByIndexes(
-      plan.headerRow - 1,
-      left - 1,
-      plan.lastRow - plan.headerRow + 1,
-      right - left + 1
-    );
-    range.load("values");
-    await context.sync();
+    const area = {
+      rowIndex: plan.headerRow - 1,
+      columnIndex: left - 1,
+      rowCount: plan.lastRow - plan.headerRow + 1,
+      columnCount: right - left + 1,
+    };
+    const read = await readBlock(context, sheet, area);
     const table: Table = {
       sheet: plan.sheet,
       origin: { row: plan.headerRow, col: left },
-      values: range.values,
+      values: read.values,
       merges: [],
     };
-    return { table, protected: sheet.protection.protected };
+    return { table, protected: read.protected };
   }).catch(rethrow(m.readFailed));
 }
 

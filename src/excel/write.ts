@@ -1,8 +1,9 @@
 /// <reference types="office-js" />
+import { CellValue } from "../core/types";
 import { WritePlan } from "../core/writePlan";
-import { PAYLOAD_LIMIT, payloadBytes } from "./read";
+import { cellBytes, PAYLOAD_LIMIT, payloadBytes } from "./payload";
 
-type Cell = string | number;
+type Cell = string | number | boolean;
 /** Cells of one result column, top to bottom from `from`, written as `values` or `numberFormat`. */
 type Blocks = { letter: string; from: number; cells: Cell[]; property: "values" | "numberFormat" };
 /** A sized operation, or a column of cells, which is split to fill each request. */
@@ -74,7 +75,7 @@ async function writeBlocks(batch: Batch, sheet: Excel.Worksheet, blocks: Blocks)
     bytes = 0;
   };
   for (const cell of blocks.cells) {
-    const size = payloadBytes(cell) + 3;
+    const size = cellBytes(cell) + 3;
     if (!batch.fits(bytes + size)) {
       queue();
       // One sync per full request on purpose: each must stay under the 5 MB limit.
@@ -183,19 +184,30 @@ function formatBlocks(
   return blocks;
 }
 
-/** Puts back what the plan's columns held before a failed write, and removes our colour rules. */
+/**
+ * Puts back what the plan's columns held before a failed write, and removes our colour
+ * rules. As large as the write itself on a re-run, so it goes in requests filled the same way.
+ */
 export async function rollback(
   context: Excel.RequestContext,
   plan: WritePlan,
-  before: unknown[][][]
+  before: CellValue[][][]
 ): Promise<void> {
   const sheet = context.workbook.worksheets.getItem(plan.sheet);
+  const batch = new Batch(context);
   sheet.getRange(plan.conditional.range).conditionalFormats.clearAll();
-  plan.columns.forEach((column, i) => {
+  batch.add(OP_BYTES);
+  for (const [i, column] of plan.columns.entries()) {
     const values = before[i];
-    if (values)
-      sheet.getRange(`${column.letter}${plan.headerRow}:${column.letter}${plan.lastRow}`).values =
-        values;
-  });
+    if (!values) continue;
+    // Blanks as "": that clears a cell the failed write filled.
+    const cells = values.map(([value]) => value ?? "");
+    await writeBlocks(batch, sheet, {
+      letter: column.letter,
+      from: plan.headerRow,
+      cells,
+      property: "values",
+    });
+  }
   await context.sync();
 }

@@ -2,13 +2,20 @@
  * An in-memory Excel object model that keeps Office.js's rules where the adapter meets
  * them: a property must be loaded and synced before it is read, nothing queued is real
  * until `context.sync()`, and a request or response over Excel on the web's 5 MB limit
- * fails. It counts round trips and payload bytes.
+ * is refused with Excel's error code. It counts round trips and payload bytes (UTF-8 JSON).
  */
 import { ExcelRun } from "../../src/excel/host";
 import { Table } from "../../src/core/types";
 import { columnLetter, columnNumber } from "../../src/core/text";
 
 export const WEB_LIMIT = 5 * 1024 * 1024;
+
+/** Bytes of a payload on the wire: JSON in UTF-8, where a Vietnamese letter takes 2 or 3. */
+export const wireBytes = (value: unknown): number => Buffer.byteLength(JSON.stringify(value));
+
+/** An error as Office.js raises it (`RichApi.Error`): the adapter looks at its `code`. */
+const officeError = (code: string, message: string): Error =>
+  Object.assign(new Error(`${code}: ${message}`), { code });
 
 type Value = string | number | boolean;
 interface Cell {
@@ -78,8 +85,12 @@ export class FakeSheet {
 
 export interface Stats {
   roundTrips: number;
+  /** Bytes each round trip sent; a refused request counts its own size. */
   requestBytes: number[];
+  /** Bytes each round trip got back; a refused response counts as its error. */
   responseBytes: number[];
+  /** Sizes of the requests and responses Excel refused for being over the limit. */
+  refused: number[];
 }
 
 type Rect = { top: number; left: number; bottom: number; right: number };
@@ -109,7 +120,7 @@ const rectAddress = (sheet: string, r: Rect) =>
 export class FakeExcel {
   sheets: FakeSheet[];
   active: string;
-  stats: Stats = { roundTrips: 0, requestBytes: [], responseBytes: [] };
+  stats: Stats = { roundTrips: 0, requestBytes: [], responseBytes: [], refused: [] };
   /** Makes the next sync that writes fail halfway, as a lost connection would. */
   failNextWrite = false;
   selected: { sheet: string; address: string } | null = null;
@@ -134,6 +145,8 @@ export class FakeExcel {
 }
 
 type Op = { bytes: number; write: boolean; apply: () => void };
+/** Bytes of a request or response besides what it carries. */
+const ENVELOPE = 200;
 
 class FakeContext {
   private ops: Op[] = [];
@@ -156,21 +169,36 @@ class FakeContext {
     const loads = this.loads;
     this.ops = [];
     this.loads = [];
-    const request = ops.reduce((sum, op) => sum + op.bytes, 0) + 200;
-    this.excel.stats.roundTrips++;
-    this.excel.stats.requestBytes.push(request);
-    if (request > WEB_LIMIT) throw new Error("RequestPayloadSizeLimitExceeded");
+    const request = ops.reduce((sum, op) => sum + op.bytes, 0) + ENVELOPE;
+    const stats = this.excel.stats;
+    stats.roundTrips++;
+    stats.requestBytes.push(request);
+    if (request > WEB_LIMIT) {
+      stats.responseBytes.push(ENVELOPE);
+      stats.refused.push(request);
+      throw officeError("RequestPayloadSizeLimitExceeded", "the request is over 5 MB");
+    }
     const writes = ops.filter((op) => op.write);
     const fail = this.excel.failNextWrite && writes.length > 0;
     if (fail) this.excel.failNextWrite = false;
-    ops.forEach((op, i) => {
-      if (fail && op.write && i >= Math.floor(ops.length / 2))
-        throw new Error("GeneralException: connection lost");
-      op.apply();
-    });
-    const response = loads.reduce((sum, load) => sum + load.bytes(), 0) + 200;
-    this.excel.stats.responseBytes.push(response);
-    if (response > WEB_LIMIT) throw new Error("ResponsePayloadSizeLimitExceeded");
+    try {
+      ops.forEach((op, i) => {
+        if (fail && op.write && i >= Math.floor(ops.length / 2))
+          throw officeError("GeneralException", "connection lost");
+        op.apply();
+      });
+    } catch (error) {
+      stats.responseBytes.push(ENVELOPE);
+      throw error;
+    }
+    const response = loads.reduce((sum, load) => sum + load.bytes(), 0) + ENVELOPE;
+    if (response > WEB_LIMIT) {
+      // Nothing comes back but the error: the loads stay unloaded, as in Office.js.
+      stats.responseBytes.push(ENVELOPE);
+      stats.refused.push(response);
+      throw officeError("ResponsePayloadSizeLimitExceeded", "the response is over 5 MB");
+    }
+    stats.responseBytes.push(response);
     loads.forEach((load) => load.resolve());
   }
 }
@@ -195,7 +223,7 @@ class FakeWorksheets extends Loadable {
   load(props: string): void {
     if (!props.includes("items")) return;
     this.context.queueLoad(
-      () => JSON.stringify(this.context.excel.sheets.map((s) => s.name)).length,
+      () => wireBytes(this.context.excel.sheets.map((s) => s.name)),
       () =>
         this.loaded.set(
           "items",
@@ -212,7 +240,7 @@ class FakeWorksheets extends Loadable {
   add(name: string): FakeWorksheet {
     const excel = this.context.excel;
     this.context.queue({
-      bytes: name.length + 40,
+      bytes: wireBytes(name) + 40,
       write: true,
       apply: () => excel.sheets.push(new FakeSheet(name)),
     });
@@ -319,7 +347,7 @@ class FakeRange extends Loadable {
   set values(rows: Value[][]) {
     const rect = this.rect();
     this.context.queue({
-      bytes: JSON.stringify(rows).length,
+      bytes: wireBytes(rows),
       write: true,
       apply: () => {
         if (!rect) throw new Error("InvalidReference");
@@ -340,7 +368,7 @@ class FakeRange extends Loadable {
   set numberFormat(rows: string[][]) {
     const rect = this.rect();
     this.context.queue({
-      bytes: JSON.stringify(rows).length,
+      bytes: wireBytes(rows),
       write: true,
       apply: () => {
         if (!rect) throw new Error("InvalidReference");
@@ -404,7 +432,7 @@ class FakeRange extends Loadable {
       });
     };
     this.context.queueLoad(
-      () => JSON.stringify(names.map((n) => snapshot()[n] ?? null)).length,
+      () => wireBytes(names.map((n) => snapshot()[n] ?? null)),
       () => {
         this.synced = true;
         for (const n of names) this.loaded.set(n, snapshot()[n]);

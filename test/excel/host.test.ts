@@ -179,6 +179,7 @@ describe("round trips grow with bytes, not rows", () => {
       stats.requestBytes.reduce((a, b) => a + b, 0) +
       stats.responseBytes.reduce((a, b) => a + b, 0);
     expect(Math.max(...stats.requestBytes, ...stats.responseBytes)).toBeLessThan(WEB_LIMIT);
+    expect(stats.refused).toEqual([]);
     expect(stats.roundTrips).toBeLessThanOrEqual(2 + Math.ceil(total / (4.5 * 1000 * 1000)));
     expect(total).toBeGreaterThan(WEB_LIMIT);
     expect(stats.roundTrips).toBeGreaterThan(2);
