@@ -8,7 +8,7 @@ import os from "os";
 import path from "path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { tableFromWorksheet } from "../../src/cli/xlsx";
+import { tableFromWorksheet } from "../../src/xlsx/sheet";
 import { computeSheet, Report } from "../../src/core/engine";
 import { draft, DraftDocument } from "../../src/core/draft";
 import { renderDocx } from "../../src/docx/render";

@@ -4,7 +4,7 @@ import { computeAndWrite } from "../../src/core/flow";
 import { HostError } from "../../src/core/host";
 import { Table } from "../../src/core/types";
 import { ownHeader, planWrite } from "../../src/core/writePlan";
-import { readWorkbook, tableFromWorksheet } from "../../src/cli/xlsx";
+import { Workbook } from "../../src/cli/workbook";
 import { createExcelHost } from "../../src/excel/host";
 import { parseMerges } from "../../src/excel/read";
 import { FakeExcel, FakeSheet, WEB_LIMIT } from "./fakeExcel";
@@ -13,8 +13,8 @@ const SAMPLE = path.resolve(__dirname, "../../assets/samples/chi-tieu-2024.xlsx"
 let sample: Table;
 
 beforeAll(async () => {
-  const workbook = await readWorkbook(SAMPLE);
-  sample = tableFromWorksheet(workbook.worksheets[0]);
+  const workbook = await Workbook.open(SAMPLE);
+  sample = workbook.table(workbook.sheets[0]);
 });
 
 function setup(table: Table = sample, settings?: Map<string, unknown>) {

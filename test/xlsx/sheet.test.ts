@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import { computeSheet } from "../../src/core/engine";
-import { applyPlan, parseRange, plainValue, tableFromWorksheet } from "../../src/cli/xlsx";
+import { applyPlan, parseRange, plainValue, tableFromWorksheet } from "../../src/xlsx/sheet";
 import { ownHeader, STATUS_RULES, WritePlan } from "../../src/core/writePlan";
 import type { Table } from "../../src/core/types";
 import { addMainSheet, conditionalFormats, MAIN, MAIN_SHEET } from "../fixtures/workbooks";
