@@ -116,12 +116,18 @@ function reportedPercent(
   return { percent: figure.value, decimals: figure.decimals };
 }
 
+/** What the totals check reads of a row (and the problems it adds to). */
+export type TotalsRow = Pick<
+  IndicatorRow,
+  "row" | "type" | "unit" | "kind" | "target" | "actual" | "problems"
+>;
+
 /**
  * Checks each totals row (`Tổng cộng`, `Toàn tỉnh`, `Cộng`) against the rows it sums:
  * the rows above it back to the previous heading or total, or, when it heads its
  * block, the rows below it to the next one. Rates and levels do not add, so only flows.
  */
-export function checkTotals(rows: IndicatorRow[], boundaries: Set<number>): TotalMismatch[] {
+export function checkTotals(rows: TotalsRow[], boundaries: Set<number>): TotalMismatch[] {
   const found: TotalMismatch[] = [];
   const headings = [...boundaries].sort((a, b) => a - b);
   rows.forEach((total, index) => {
@@ -132,13 +138,16 @@ export function checkTotals(rows: IndicatorRow[], boundaries: Set<number>): Tota
     if (parts.length < 2 || (total.kind !== "cumulative" && total.kind !== "reduction")) return;
     for (const field of ["target", "actual"] as const) {
       const reported = total[field];
-      const figures = parts.map((part) => part[field]);
-      if (reported === null || figures.some((f) => f === null)) continue;
-      const decimals = Math.max(reported.decimals, ...figures.map((f) => (f ? f.decimals : 0)));
-      const sum = roundTo(
-        figures.reduce((acc, f) => acc + (f ? f.value : 0), 0),
-        decimals
-      );
+      if (reported === null || parts.some((part) => part[field] === null)) continue;
+      // Summed in sheet order, in a loop: `Math.max(...parts)` fails on a huge breakdown.
+      let decimals = reported.decimals;
+      let added = 0;
+      for (const part of parts) {
+        const figure = part[field];
+        decimals = Math.max(decimals, figure ? figure.decimals : 0);
+        added += figure ? figure.value : 0;
+      }
+      const sum = roundTo(added, decimals);
       if (agrees(reported.value, reported.decimals, sum)) continue;
       found.push({ row: total.row, cell: reported.cell, field, sum, reported: reported.value });
       total.problems.push(
@@ -153,9 +162,9 @@ export function checkTotals(rows: IndicatorRow[], boundaries: Set<number>): Tota
   return found;
 }
 
-function breakdownOf(rows: IndicatorRow[], index: number, headings: number[]): IndicatorRow[] {
+function breakdownOf(rows: TotalsRow[], index: number, headings: number[]): TotalsRow[] {
   const total = rows[index];
-  const above: IndicatorRow[] = [];
+  const above: TotalsRow[] = [];
   for (let i = index - 1; i >= 0; i--) {
     const row = rows[i];
     if (row.type === "total" || crosses(headings, row.row, total.row)) break;
@@ -163,7 +172,7 @@ function breakdownOf(rows: IndicatorRow[], index: number, headings: number[]): I
   }
   // Collected upwards; pushed then reversed, as unshift would cost a copy per row.
   if (above.length > 0) return above.reverse();
-  const below: IndicatorRow[] = [];
+  const below: TotalsRow[] = [];
   for (let i = index + 1; i < rows.length; i++) {
     const row = rows[i];
     if (row.type === "total" || crosses(headings, total.row, row.row)) break;

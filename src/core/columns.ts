@@ -97,8 +97,11 @@ const RULE_OF = new Map(
  * so the scan of every row for a repeated header runs one pattern a cell, not fourteen.
  */
 export function isHeaderOf(text: string, role: ColumnRole): boolean {
-  if (!mayName(text)) return false;
-  const folded = fold(text);
+  return mayName(text) && isFoldedHeaderOf(fold(text), role);
+}
+
+/** `isHeaderOf` for a text already folded (check `mayName` on the text first, to spare the fold). */
+export function isFoldedHeaderOf(folded: string, role: ColumnRole): boolean {
   const rule = RULE_OF.get(role);
   if (folded === "" || rule === undefined || !rule.test(folded)) return false;
   return roleOfFolded(folded) === role;
@@ -109,7 +112,7 @@ export function isHeaderOf(text: string, role: ColumnRole): boolean {
  * except `#` (a label) and `(%)` (a reported achievement). Figures such as `34.000` or
  * `-12,5` are most of a sheet's cells.
  */
-function mayName(text: string): boolean {
+export function mayName(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     // A–Z, a–z, anything beyond ASCII (a Vietnamese letter), `#` or `%`.

@@ -1,11 +1,11 @@
-import { findMismatches, checkTotals, Mismatch, TotalMismatch } from "./checks";
+import { findMismatches, checkTotals, Mismatch, TotalMismatch, TotalsRow } from "./checks";
 import { ColumnRole } from "./columns";
 import { Grid, makeGrid } from "./grid";
 import { findHeader, HeaderMap, periodFromHeader } from "./headers";
 import { Direction, IndicatorKind } from "./kinds";
 import { vi } from "./messages/vi";
 import { computeProgress, Progress, RowStatus } from "./progress";
-import { IndicatorRow, readRows, Section } from "./rows";
+import { eachIndicatorRow, IndicatorRow, Section } from "./rows";
 import { columnLetter } from "./text";
 import { Table } from "./types";
 
@@ -94,18 +94,6 @@ export function analyse(table: Table, options: ComputeOptions = {}): Analysis {
   const warnings: string[] = [];
   const period = resolvePeriod(header, options, warnings);
   const tolerance = (options.tolerance ?? 10) / 100;
-  const { rows, sections } = readRows(grid, header);
-  // A row's arithmetic and its own checks in one pass: each row is visited once, which
-  // counts on a sheet of 100.000 rows.
-  const progress: Progress[] = [];
-  const mismatches: Mismatch[][] = [];
-  for (const row of rows) {
-    const p = computeProgress(row, { expectedShare: period.expectedShare, tolerance });
-    progress.push(p);
-    mismatches.push(findMismatches(row, p));
-  }
-  // Totals add problems to their rows, so they are checked before the rows are reported.
-  const totals = checkTotals(rows, new Set(sections.map((s) => s.row)));
   const summary = {
     achieved: 0,
     on_track: 0,
@@ -115,11 +103,28 @@ export function analyse(table: Table, options: ComputeOptions = {}): Analysis {
     qualitative: 0,
     mismatches: 0,
   };
-  const reportRows = rows.map((row, i) => {
-    const reported = toReportRow(row, progress[i], mismatches[i]);
+  const progress: Progress[] = [];
+  const reportRows: ReportRow[] = [];
+  // What the totals check needs of each row: the rest of a row is let go once reported,
+  // while it is young, rather than kept (and copied by the collector) for the whole sheet.
+  const totalsRows: TotalsRow[] = [];
+  const arithmetic = { expectedShare: period.expectedShare, tolerance };
+  // A row's arithmetic, its own checks and its report in one pass as it is read.
+  const sections = eachIndicatorRow(grid, header, (row) => {
+    const p = computeProgress(row, arithmetic);
+    const reported = toReportRow(row, p, findMismatches(row, p));
+    progress.push(p);
+    reportRows.push(reported);
+    const { type, unit, kind, target, actual, problems } = row;
+    totalsRows.push({ row: row.row, type, unit, kind, target, actual, problems });
     summary[reported.status]++;
     summary.mismatches += reported.mismatches.length;
-    return reported;
+  });
+  // Totals add problems to their rows after the rows' own, before the arithmetic's.
+  const totals = checkTotals(totalsRows, new Set(sections.map((s) => s.row)));
+  totalsRows.forEach((row, i) => {
+    if (row.type === "total")
+      reportRows[i].problems = joinProblems(row.problems, progress[i].problems);
   });
   const columns: Partial<Record<ColumnRole, string>> = {};
   for (const [role, col] of Object.entries(header.columns) as [ColumnRole, number][])
@@ -201,6 +206,14 @@ function toReportRow(row: IndicatorRow, progress: Progress, mismatches: Mismatch
     partners: row.partners,
     solutions: row.solutions,
     mismatches,
-    problems: [...row.problems, ...progress.problems],
+    problems: joinProblems(row.problems, progress.problems),
   };
+}
+
+/**
+ * The reader's problems then the arithmetic's. The row's own list is the report's when the
+ * arithmetic adds none (most rows): the row is not kept after `analyse`, so no copy is needed.
+ */
+function joinProblems(read: string[], computed: string[]): string[] {
+  return computed.length === 0 ? read : read.concat(computed);
 }

@@ -183,6 +183,9 @@ function belongsBelow(grid: Grid, above: number, row: number): boolean {
   return roles.length >= 2;
 }
 
+const NUMBERING = /^[\s()[\]0-9A-Za-z=+\-*/x:.,%]{1,20}$/;
+const WORD = /[A-Za-z]{3,}/;
+
 /** `(1) (2) (3)` or `A B 1 2 3=2/1` under the header: column numbers, not data. */
 export function isNumberingRow(grid: Grid, row: number): boolean {
   let cells = 0;
@@ -191,8 +194,7 @@ export function isNumberingRow(grid: Grid, row: number): boolean {
     if (value === null || value === "") continue;
     const text = String(value).trim();
     // Formulas such as `(5)=(4)/(3)*100` or `3=2/1*100%` are numbering too.
-    if (!/^[\s()[\]0-9A-Za-z=+\-*/x:.,%]{1,20}$/.test(text) || /[A-Za-z]{3,}/.test(text))
-      return false;
+    if (!NUMBERING.test(text) || WORD.test(text)) return false;
     cells++;
   }
   return cells >= 3;

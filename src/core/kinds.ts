@@ -37,6 +37,14 @@ const LEVEL_UNIT =
   /%|‰|\/ ?(van|nghin|1\.?000|100\.?000|10\.?000) dan|\/ ?nguoi|giuong|bac si|usd\/nguoi|trieu dong\/nguoi|binh quan/;
 const LEVEL_NAME =
   /^(ty le|ty trong|so giuong|so bac si|mat do|thu nhap binh quan|grdp binh quan|chi so|he so|toc do|muc tang|tang truong)|binh quan dau nguoi|\/ ?van dan|che phu|bao phu/;
+const DIGIT = /\d/;
+const MAINTAIN = /\b(giu vung|duy tri|giu on dinh)\b/;
+const DOWN_TO = /\bgiam (xuong |con )/;
+const REDUCE = /\bgiam\b/;
+const RAISE = /\btang\b/;
+/** A target given as a share of a plan amount: `trên 95% kế hoạch vốn`. */
+const PLAN = /ke hoach|\bkh\b|von giao|du toan/;
+
 /** Flows that accumulate over the year even when written as a share of the plan. */
 const FLOW_NAME =
   /giai ngan|thu ngan sach|thu noi dia|huy dong|tao viec lam|tang them|xay moi|phat trien moi|thanh lap moi/;
@@ -75,24 +83,36 @@ export function kindFromCell(text: string, inferred?: KindInfo): KindInfo | null
  * // { kind: "level", direction: "down" }
  */
 export function inferKind(input: KindInput): KindInfo {
-  const name = fold(input.name);
-  const unit = fold(input.unit);
-  const targetText = fold(input.targetText);
+  return inferFoldedKind(input, {
+    name: fold(input.name),
+    unit: fold(input.unit),
+    targetText: fold(input.targetText),
+  });
+}
+
+/** The folds of a row's name, unit and target text. */
+export interface FoldedKindInput {
+  name: string;
+  unit: string;
+  targetText: string;
+}
+
+/** `inferKind` with the texts already folded: the row reader folds each cell once. */
+export function inferFoldedKind(input: KindInput, folded: FoldedKindInput): KindInfo {
+  const { name, unit, targetText } = folded;
   const words = `${name} ${targetText}`;
-  if (input.target === null && input.actual === null && !/\d/.test(targetText)) {
+  if (input.target === null && input.actual === null && !DIGIT.test(targetText)) {
     return { kind: "qualitative", direction: "up" };
   }
-  if (/\b(giu vung|duy tri|giu on dinh)\b/.test(words))
-    return { kind: "maintain", direction: "up" };
+  if (MAINTAIN.test(words)) return { kind: "maintain", direction: "up" };
   const bound = input.target?.bound;
   const boundDown = bound === "lt" || bound === "le";
-  if (/\bgiam (xuong |con )/.test(words) || boundDown) return { kind: "level", direction: "down" };
-  const plan = planShareOf(input);
+  if (DOWN_TO.test(words) || boundDown) return { kind: "level", direction: "down" };
+  const plan = planShareOf(input, folded);
   if (plan !== undefined) return { kind: "cumulative", direction: "up", ...plan };
   // Before `giảm`: a disbursement for a poverty-reduction (`giảm nghèo`) programme is still a flow.
   if (FLOW_NAME.test(name)) return { kind: "cumulative", direction: "up" };
-  if (/\bgiam\b/.test(words) && !/\btang\b/.test(words))
-    return { kind: "reduction", direction: "up" };
+  if (REDUCE.test(words) && !RAISE.test(words)) return { kind: "reduction", direction: "up" };
   const percent = unit === "%" || input.target?.percent === true;
   if (LOWER_IS_BETTER.test(name)) return { kind: "level", direction: "down" };
   // `85/85 xã`, `08/08 tiêu chí`: a count reached at a date.
@@ -107,13 +127,14 @@ export function inferKind(input: KindInput): KindInfo {
  * plan amount written beside it. Returns the share (0.95) and the amount when given.
  */
 function planShareOf(
-  input: KindInput
+  input: KindInput,
+  folded: FoldedKindInput
 ): Pick<KindInfo, "planShare" | "planAmount" | "planDecimals"> | undefined {
   const target = input.target;
   if (target === null || !target.percent) return undefined;
-  const unit = fold(input.unit);
+  const unit = folded.unit;
   if (unit === "%" || unit === "") return undefined;
-  if (!/ke hoach|\bkh\b|von giao|du toan/.test(fold(input.targetText))) return undefined;
+  if (!PLAN.test(folded.targetText)) return undefined;
   const amount = secondFigure(input.targetText);
   return {
     planShare: target.value / 100,

@@ -1,5 +1,5 @@
 /**
- * Reading and writing the figures of indicator workbooks: JS numbers, and text in
+ * Reading the figures of indicator workbooks: JS numbers, and text in
  * Vietnamese (`4.874,53`), English (`4,874.53`) or mixed style, with percent signs,
  * bounds in words (`dưới 2%`), ranges (`8,5 - 9%`) and fractions (`85/85`).
  * Pure: no host, no Intl locale data.
@@ -72,58 +72,117 @@ function trimEndMarks(fig: string): string {
   return last === 0x2e || last === 0x2c ? fig.replace(/[.,]+$/, "") : fig;
 }
 
-/** `1.234.567` with sep `.`: first group 1–3 digits, every other exactly 3. */
-function validGroups(text: string, sep: Mark): boolean {
-  const parts = text.split(sep);
-  return /^\d{1,3}$/.test(parts[0]) && parts.slice(1).every((p) => /^\d{3}$/.test(p));
+const DOT = 0x2e;
+const COMMA = 0x2c;
+const isDigit = (code: number): boolean => code >= 0x30 && code <= 0x39;
+
+/**
+ * `1.234.567` with sep `.`: first group 1–3 digits, every other exactly 3. Reads
+ * `text` from `from` to `to` (excluded), so a figure is checked without cutting it out.
+ */
+function validGroups(text: string, from: number, to: number, sep: number): boolean {
+  let start = from;
+  let first = true;
+  for (let i = from; i <= to; i++) {
+    const code = i < to ? text.charCodeAt(i) : sep;
+    if (code !== sep) {
+      if (!isDigit(code)) return false;
+      continue;
+    }
+    const length = i - start;
+    if (first ? length < 1 || length > 3 : length !== 3) return false;
+    first = false;
+    start = i + 1;
+  }
+  return true;
 }
 
-function layoutOf(fig: string): Layout | null {
-  const lastDot = fig.lastIndexOf(".");
-  const lastComma = fig.lastIndexOf(",");
-  if (lastDot < 0 && lastComma < 0) return { kind: "integer" };
+// The layouts, made once: a sheet has a figure in most of its cells.
+const INTEGER: Layout = { kind: "integer" };
+const GROUPED: Record<Mark, Layout> = {
+  ".": { kind: "grouped", group: "." },
+  ",": { kind: "grouped", group: "," },
+};
+const STRONG: Record<Mark, Layout> = {
+  ".": { kind: "decimal", mark: ".", strong: true },
+  ",": { kind: "decimal", mark: ",", strong: true },
+};
+const WEAK: Record<Mark, Layout> = {
+  ".": { kind: "decimal", mark: ".", strong: false },
+  ",": { kind: "decimal", mark: ",", strong: false },
+};
+const AMBIGUOUS: Record<Mark, Layout> = {
+  ".": { kind: "ambiguous", sep: "." },
+  ",": { kind: "ambiguous", sep: "," },
+};
+
+/** The layout of a figure's separators; the figure is `text` from `from` to `to` (excluded). */
+function layoutOf(text: string, from = 0, to = text.length): Layout | null {
+  let firstDot = -1;
+  let lastDot = -1;
+  let firstComma = -1;
+  let lastComma = -1;
+  for (let i = from; i < to; i++) {
+    const code = text.charCodeAt(i);
+    if (code === DOT) {
+      if (firstDot < 0) firstDot = i;
+      lastDot = i;
+    } else if (code === COMMA) {
+      if (firstComma < 0) firstComma = i;
+      lastComma = i;
+    }
+  }
+  if (lastDot < 0 && lastComma < 0) return INTEGER;
   if (lastDot >= 0 && lastComma >= 0) {
     // Both present: the last one is the decimal mark and must occur once.
     const mark: Mark = lastDot > lastComma ? "." : ",";
-    const at = fig.lastIndexOf(mark);
-    if (fig.indexOf(mark) !== at || !validGroups(fig.slice(0, at), mark === "." ? "," : "."))
-      return null;
-    return { kind: "decimal", mark, strong: true };
+    const at = mark === "." ? lastDot : lastComma;
+    const once = (mark === "." ? firstDot : firstComma) === at;
+    if (!once || !validGroups(text, from, at, mark === "." ? COMMA : DOT)) return null;
+    return STRONG[mark];
   }
   const sep: Mark = lastDot >= 0 ? "." : ",";
-  const parts = fig.split(sep);
-  if (parts.length > 2) return validGroups(fig, sep) ? { kind: "grouped", group: sep } : null;
-  const [whole, tail] = parts;
+  const first = sep === "." ? firstDot : firstComma;
+  const last = sep === "." ? lastDot : lastComma;
+  if (first !== last)
+    return validGroups(text, from, to, sep === "." ? DOT : COMMA) ? GROUPED[sep] : null;
+  const whole = last - from;
   // `0.500` or `1234.567` cannot be thousands groups, so the separator is decimal.
-  if (tail.length !== 3 || whole === "0" || whole.length > 3)
-    return { kind: "decimal", mark: sep, strong: false };
-  return { kind: "ambiguous", sep };
+  if (to - last - 1 !== 3 || (whole === 1 && text.charCodeAt(from) === 0x30) || whole > 3)
+    return WEAK[sep];
+  return AMBIGUOUS[sep];
 }
 
-/** Splits a figure into its integer and fraction digits, or null when the separators make no sense. */
-function splitFigure(fig: string, style: NumberStyle): { whole: string; frac: string } | null {
-  const spaced = /^(\d{1,3}(?: \d{3})+)(?:[.,](\d+))?$/.exec(fig);
-  if (spaced) return { whole: spaced[1].replace(/ /g, ""), frac: spaced[2] ?? "" };
-  const layout = layoutOf(fig);
-  if (!layout) return null;
-  let mark: Mark | null = null;
-  if (layout.kind === "decimal") mark = layout.mark;
-  if (layout.kind === "ambiguous" && layout.sep === (style === "en" ? "." : ",")) mark = layout.sep;
-  const at = mark ? fig.lastIndexOf(mark) : fig.length;
-  return { whole: fig.slice(0, at).replace(/[.,]/g, ""), frac: fig.slice(at + 1) };
-}
+const SPACED = /^(\d{1,3}(?: \d{3})+)(?:[.,](\d+))?$/;
 
-/** Signed value and written decimals of a figure, or null. */
+/** Signed value and written decimals of a figure, or null when its separators make no sense. */
 function readFigure(
   sign: string,
   fig: string,
   style: NumberStyle
 ): { value: number; decimals: number } | null {
-  const parts = splitFigure(fig, style);
-  if (!parts) return null;
-  const abs = Number(`${parts.whole}.${parts.frac || "0"}`);
+  let whole: string;
+  let frac: string;
+  const spaced = fig.includes(" ") ? SPACED.exec(fig) : null;
+  if (spaced) {
+    whole = spaced[1].replace(/ /g, "");
+    frac = spaced[2] ?? "";
+  } else {
+    const layout = layoutOf(fig);
+    if (!layout) return null;
+    let mark: Mark | null = null;
+    if (layout.kind === "decimal") mark = layout.mark;
+    if (layout.kind === "ambiguous" && layout.sep === (style === "en" ? "." : ","))
+      mark = layout.sep;
+    const at = mark ? fig.lastIndexOf(mark) : fig.length;
+    const head = at === fig.length ? fig : fig.slice(0, at);
+    whole = head.includes(".") || head.includes(",") ? head.replace(/[.,]/g, "") : head;
+    frac = fig.slice(at + 1);
+  }
+  // `${whole}.0` and `${whole}` are the same decimal, so the same double.
+  const abs = Number(frac === "" ? whole : `${whole}.${frac}`);
   if (!Number.isFinite(abs)) return null;
-  return { value: sign === "-" && abs !== 0 ? -abs : abs, decimals: parts.frac.length };
+  return { value: sign === "-" && abs !== 0 ? -abs : abs, decimals: frac.length };
 }
 
 function boundBefore(prefix: string): Bound | undefined {
@@ -144,14 +203,56 @@ function nfc(text: string): string {
   return text;
 }
 
+/** The text with NFC, odd spaces made plain and no space at either end. */
+function cleanText(raw: string): string {
+  const last = raw.length - 1;
+  // Below U+0300, only U+00A0 needs work inside, and only spaces and controls at the ends.
+  let plain = last >= 0 && raw.charCodeAt(0) > 0x20 && raw.charCodeAt(last) > 0x20;
+  for (let i = 0; plain && i <= last; i++) {
+    const code = raw.charCodeAt(i);
+    plain = code < 0x300 && code !== 0xa0;
+  }
+  return plain
+    ? raw
+    : nfc(raw)
+        .replace(/[\u00a0\u202f\u2009]/g, " ")
+        .trim();
+}
+
+/**
+ * A figure alone, as most cells hold it (`4.874,53`, `-12`, `41,46%`), read without the
+ * search for bounds, ranges and dates; undefined for any other text. Gives what the full
+ * reading gives: a sign at the start, digits and marks, a percent sign at the end.
+ */
+function plainFigure(text: string, style: NumberStyle): ParsedNumber | NotANumber | undefined {
+  const signed = text.charCodeAt(0) === 0x2d;
+  const start = signed ? 1 : 0;
+  const percent = text.charCodeAt(text.length - 1) === 0x25;
+  const end = percent ? text.length - 1 : text.length;
+  // Digits at both ends: a figure ending in a mark ends a sentence, for the full reading.
+  if (end <= start || !isDigit(text.charCodeAt(start)) || !isDigit(text.charCodeAt(end - 1)))
+    return undefined;
+  for (let i = start + 1; i < end - 1; i++) {
+    const code = text.charCodeAt(i);
+    if (!isDigit(code) && code !== DOT && code !== COMMA) return undefined;
+  }
+  const figure = readFigure(
+    signed ? "-" : "",
+    start === 0 && !percent ? text : text.slice(start, end),
+    style
+  );
+  if (!figure) return { reason: "text", text };
+  return { value: figure.value, decimals: figure.decimals, percent };
+}
+
 function parseText(raw: string, style: NumberStyle): ParsedNumber | NotANumber {
-  const text = nfc(raw)
-    .replace(/[\u00a0\u202f\u2009]/g, " ")
-    .trim();
+  const text = cleanText(raw);
   if (text === "" || PLACEHOLDERS.has(text)) return EMPTY;
   // Every Excel error starts with `#`: other texts need no upper-cased copy.
   if (text.charCodeAt(0) === 0x23 && EXCEL_ERRORS.has(text.toUpperCase()))
     return { reason: "error", text };
+  const plain = plainFigure(text, style);
+  if (plain !== undefined) return plain;
   const work = text.includes("\u2212") ? text.replace(/\u2212/g, "-") : text;
   const m = FIGURE.exec(work);
   if (!m) return { reason: "text", text };
@@ -275,7 +376,8 @@ const PARSED: Record<NumberStyle, Map<string, ParsedNumber | NotANumber>> = {
 // Small on purpose: the repeats are a row's sentences, close together, not the whole sheet.
 const PARSED_LIMIT = 4096;
 
-function parseTextOnce(raw: string, style: NumberStyle): ParsedNumber | NotANumber {
+/** The remembered reading of a text, shared: the caller must not change it. */
+function parseTextShared(raw: string, style: NumberStyle): ParsedNumber | NotANumber {
   const cache = PARSED[style];
   let parsed = cache.get(raw);
   if (parsed === undefined) {
@@ -283,6 +385,11 @@ function parseTextOnce(raw: string, style: NumberStyle): ParsedNumber | NotANumb
     if (cache.size >= PARSED_LIMIT) cache.clear();
     cache.set(raw, parsed);
   }
+  return parsed;
+}
+
+function parseTextOnce(raw: string, style: NumberStyle): ParsedNumber | NotANumber {
+  const parsed = parseTextShared(raw, style);
   if (parsed === EMPTY) return EMPTY;
   if ("fraction" in parsed && parsed.fraction)
     return { ...parsed, fraction: { ...parsed.fraction } };
@@ -301,15 +408,27 @@ export function parseNumber(
 }
 
 /**
+ * `parseNumber` for a caller that only reads the result (a draft quoting a cell): the
+ * reading is shared with the next caller of the same text, so it is not copied.
+ */
+export function readNumber(
+  raw: CellValue,
+  options?: { style?: NumberStyle; numberFormat?: string | null }
+): Readonly<ParsedNumber> | NotANumber {
+  return parse(raw, options, parseTextShared);
+}
+
+/**
  * `parseNumber` for the engine's single pass over a sheet: each cell is read once, so
  * remembering it would only cost (the drafts' later readings of the same texts do). The
  * result is always a new object, the caller's to complete.
  */
 export function parseCell(
   raw: CellValue,
-  options?: { style?: NumberStyle; numberFormat?: string | null }
+  style?: NumberStyle,
+  numberFormat?: string | null
 ): ParsedNumber | NotANumber {
-  return parse(raw, options, parseText);
+  return parseWith(raw, style, numberFormat, parseText);
 }
 
 function parse(
@@ -317,10 +436,19 @@ function parse(
   options: { style?: NumberStyle; numberFormat?: string | null } | undefined,
   text: (raw: string, style: NumberStyle) => ParsedNumber | NotANumber
 ): ParsedNumber | NotANumber {
+  return parseWith(raw, options?.style, options?.numberFormat, text);
+}
+
+function parseWith(
+  raw: CellValue,
+  style: NumberStyle | undefined,
+  numberFormat: string | null | undefined,
+  text: (raw: string, style: NumberStyle) => ParsedNumber | NotANumber
+): ParsedNumber | NotANumber {
   try {
     if (raw === null || raw === undefined) return EMPTY;
-    if (typeof raw === "number") return parseJsNumber(raw, options?.numberFormat);
-    if (typeof raw === "string") return text(raw, options?.style === "en" ? "en" : "vi");
+    if (typeof raw === "number") return parseJsNumber(raw, numberFormat);
+    if (typeof raw === "string") return text(raw, style === "en" ? "en" : "vi");
     return { reason: "text", text: String(raw) };
   } catch {
     // Only reachable with inputs outside CellValue (e.g. objects from untyped callers).
@@ -332,7 +460,7 @@ function parse(
  * True when the parse produced a number.
  * @example isNumber(parseNumber("45")) // true
  */
-export function isNumber(x: ParsedNumber | NotANumber): x is ParsedNumber {
+export function isNumber(x: Readonly<ParsedNumber> | NotANumber): x is Readonly<ParsedNumber> {
   return "value" in x;
 }
 
@@ -362,19 +490,53 @@ export interface StyleScore {
 
 /** Counts the evidence of the text figures in some cells; `styleOfScore` weighs it. */
 export function styleScore(raws: CellValue[]): StyleScore {
-  // Strong: both separators, or repeated groups. Weak: a lone decimal mark (`39.33`), common in mixed tables.
-  const score = { vi: 0, en: 0, weakVi: 0, weakEn: 0 };
-  for (const raw of raws) {
-    if (typeof raw !== "string") continue;
-    for (const fig of raw.normalize("NFC").match(/\d+(?:[.,]\d+)+/g) ?? []) {
-      const layout = layoutOf(fig);
-      if (layout?.kind === "grouped") score[layout.group === "." ? "vi" : "en"]++;
-      if (layout?.kind === "decimal" && layout.strong) score[layout.mark === "," ? "vi" : "en"]++;
-      if (layout?.kind === "decimal" && !layout.strong)
-        score[layout.mark === "," ? "weakVi" : "weakEn"]++;
-    }
-  }
+  const score = emptyStyleScore();
+  for (const raw of raws) addStyleScore(score, raw);
   return score;
+}
+
+/** A score with no evidence yet. */
+export function emptyStyleScore(): StyleScore {
+  return { vi: 0, en: 0, weakVi: 0, weakEn: 0 };
+}
+
+/** Adds one cell's evidence to a score: a column is scored cell by cell, with no list of its cells. */
+export function addStyleScore(score: StyleScore, raw: CellValue): void {
+  if (typeof raw !== "string") return;
+  const text = nfc(raw);
+  // Each figure with a separator (`\d+(?:[.,]\d+)+`), found in place rather than cut out.
+  let i = 0;
+  while (i < text.length) {
+    if (!isDigit(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const start = i;
+    while (i < text.length && isDigit(text.charCodeAt(i))) i++;
+    let end = i;
+    // A mark counts only with a digit after it; then the digits run on.
+    while (i + 1 < text.length && isMark(text.charCodeAt(i)) && isDigit(text.charCodeAt(i + 1))) {
+      i += 2;
+      while (i < text.length && isDigit(text.charCodeAt(i))) i++;
+      end = i;
+    }
+    if (end > start && hasMarkIn(text, start, end)) scoreLayout(score, layoutOf(text, start, end));
+  }
+}
+
+const isMark = (code: number): boolean => code === DOT || code === COMMA;
+
+function hasMarkIn(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (isMark(text.charCodeAt(i))) return true;
+  return false;
+}
+
+/** Strong: both separators, or repeated groups. Weak: a lone decimal mark (`39.33`), common in mixed tables. */
+function scoreLayout(score: StyleScore, layout: Layout | null): void {
+  if (layout?.kind === "grouped") score[layout.group === "." ? "vi" : "en"]++;
+  if (layout?.kind === "decimal" && layout.strong) score[layout.mark === "," ? "vi" : "en"]++;
+  if (layout?.kind === "decimal" && !layout.strong)
+    score[layout.mark === "," ? "weakVi" : "weakEn"]++;
 }
 
 /** The style a score shows, or null when it shows none. */
@@ -393,115 +555,14 @@ export function decimalsOf(value: number): number {
   // Rounding an integer to 12 digits leaves an integer: nothing after the point.
   if (Number.isInteger(value)) return 0;
   // 12 significant digits drop float noise such as 0.1 + 0.2 = 0.30000000000000004.
-  const m = /^-?\d+(?:\.(\d+))?(?:e([+-]\d+))?$/.exec(String(Number(value.toPrecision(12))));
-  if (!m) return 0;
-  return Math.max(0, (m[1] ?? "").length - Number(m[2] ?? 0));
+  const text = String(Number(value.toPrecision(12)));
+  // `-12.345` or `1.5e-7`: the digits after the point, less the exponent.
+  const e = text.indexOf("e");
+  const mantissa = e < 0 ? text.length : e;
+  const point = text.indexOf(".");
+  const digits = point < 0 || point > mantissa ? 0 : mantissa - point - 1;
+  return Math.max(0, digits - (e < 0 ? 0 : Number(text.slice(e + 1))));
 }
 
-/** Non-negative finite number as plain decimal digits, without exponent: 1e-7 → `0.0000001`. */
-function toPlain(abs: number): string {
-  // JavaScript writes an exponent only below 1e-6 and from 1e21 on.
-  if (abs === 0 || (abs >= 1e-6 && abs < 1e21)) return String(abs);
-  const m = /^(\d)(?:\.(\d+))?e([+-]\d+)$/.exec(String(abs));
-  if (!m) return String(abs);
-  const digits = m[1] + (m[2] ?? "");
-  const point = 1 + Number(m[3]);
-  if (point <= 0) return `0.${"0".repeat(-point)}${digits}`;
-  if (point >= digits.length) return digits + "0".repeat(point - digits.length);
-  return `${digits.slice(0, point)}.${digits.slice(point)}`;
-}
-
-/** Rounds half away from zero on the decimal digits a person would read (2.675 → 2.68). */
-function roundDigits(
-  value: number,
-  decimals: number
-): { negative: boolean; whole: string; frac: string } {
-  const d = Number.isFinite(decimals) ? Math.min(Math.max(Math.floor(decimals), 0), 340) : 0;
-  // 15 significant digits: 2.675 is stored as 2.67499999…, and computed values carry noise.
-  const [intPart, fracPart = ""] = toPlain(Math.abs(Number(value.toPrecision(15)))).split(".");
-  if (fracPart.length <= d) return padded(value, intPart, fracPart, d);
-  // More digits than asked for: cut, and carry when the first one dropped is 5 or more.
-  let digits = intPart + fracPart.slice(0, d);
-  if (fracPart.charCodeAt(d) >= 53) digits = plusOne(digits);
-  const whole = digits.slice(0, digits.length - d).replace(/^0+(?=\d)/, "") || "0";
-  const frac = digits.slice(digits.length - d);
-  return { negative: value < 0 && /[1-9]/.test(digits), whole, frac };
-}
-
-/** Adds one to a string of digits: `plusOne("1299")` // "1300", `plusOne("99")` // "100". */
-function plusOne(digits: string): string {
-  let i = digits.length - 1;
-  while (i >= 0 && digits.charCodeAt(i) === 57) i--;
-  const zeros = "0".repeat(digits.length - 1 - i);
-  if (i < 0) return `1${zeros}`;
-  return digits.slice(0, i) + String.fromCharCode(digits.charCodeAt(i) + 1) + zeros;
-}
-
-/**
- * `roundDigits` when the number has no more digits than asked for: nothing to round.
- * A plain number's integer part has no leading zero and its fraction ends in a non-zero
- * digit: the integer part alone is the whole number.
- */
-function padded(
-  value: number,
-  intPart: string,
-  fracPart: string,
-  d: number
-): { negative: boolean; whole: string; frac: string } {
-  return {
-    negative: value < 0 && (fracPart !== "" || /[1-9]/.test(intPart)),
-    whole: intPart,
-    frac: fracPart.padEnd(d, "0"),
-  };
-}
-
-/**
- * Vietnamese-style text, `.` for thousands and `,` for decimals, half away from zero.
- * @example formatNumber(4874.53, 2) // "4.874,53"
- */
-export function formatNumber(value: number, decimals: number): string {
-  if (!Number.isFinite(value)) return String(value);
-  let known = FORMATTED.get(decimals);
-  if (known === undefined) FORMATTED.set(decimals, (known = new Map()));
-  let text = known.get(value);
-  if (text === undefined) {
-    text = vietnamese(value, decimals);
-    // Bounded: cleared when full, so a sheet of distinct figures cannot grow it without end.
-    if (known.size >= FORMATTED_LIMIT) known.clear();
-    known.set(value, text);
-  }
-  return text;
-}
-
-/**
- * Figures already written, by decimals then value: a draft writes the same row's figures
- * once per sentence that quotes them. (-0 and 0 share a key and a text: "0".)
- */
-const FORMATTED = new Map<number, Map<number, string>>();
-// Small on purpose: the repeats are a row's sentences, close together, not the whole sheet.
-const FORMATTED_LIMIT = 4096;
-
-function vietnamese(value: number, decimals: number): string {
-  const { negative, whole, frac } = roundDigits(value, decimals);
-  const grouped = whole.length <= 3 ? whole : whole.replace(/\B(?=(\d{3})+(?!\d))/g, ".");
-  return `${negative ? "-" : ""}${grouped}${frac ? `,${frac}` : ""}`;
-}
-
-/**
- * A fraction as a Vietnamese percentage.
- * @example formatPercent(0.414588) // "41,46%"
- */
-export function formatPercent(fraction: number, decimals = 2): string {
-  if (!Number.isFinite(fraction)) return String(fraction);
-  return `${formatNumber(fraction * 100, decimals)}%`;
-}
-
-/**
- * The rounding of formatNumber, as a number.
- * @example roundTo(2.675, 2) // 2.68
- */
-export function roundTo(value: number, decimals: number): number {
-  if (!Number.isFinite(value)) return value;
-  const { negative, whole, frac } = roundDigits(value, decimals);
-  return Number(`${negative ? "-" : ""}${whole}${frac ? `.${frac}` : ""}`);
-}
+// Writing figures (DOMAIN §4) lives in format.ts; these names are read from here too.
+export { formatNumber, formatPercent, roundTo } from "./format";

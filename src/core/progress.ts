@@ -1,5 +1,5 @@
 import { vi } from "./messages/vi";
-import { isNumber, parseNumber, roundTo } from "./numbers";
+import { isNumber, readNumber, roundTo } from "./numbers";
 import { IndicatorRow } from "./rows";
 
 /** DOMAIN §2 statuses, from the arithmetic and never from colour. */
@@ -53,7 +53,11 @@ export function computeProgress(row: IndicatorRow, options: ProgressOptions): Pr
     likelyMissed: false,
     problems,
   };
-  if (row.kind === "qualitative") return { ...base, status: "qualitative" };
+  // `base` is this call's own: it is completed in place rather than copied.
+  if (row.kind === "qualitative") {
+    base.status = "qualitative";
+    return base;
+  }
   const target = effectiveTarget(row, problems);
   if (target === null) return base;
   base.target = target.value;
@@ -61,7 +65,7 @@ export function computeProgress(row: IndicatorRow, options: ProgressOptions): Pr
   if (row.actual === null) {
     const cell = row.cells.actual ?? `dòng ${row.row}`;
     // `-`, `x`, `…` mean "no figure yet" as a blank does; words are quoted back.
-    const read = parseNumber(row.actualText);
+    const read = readNumber(row.actualText);
     const blank = !isNumber(read) && read.reason === "empty";
     problems.push(
       blank ? vi.problem.missingActual(cell) : vi.problem.notANumber(cell, row.actualText)
@@ -80,8 +84,9 @@ export function computeProgress(row: IndicatorRow, options: ProgressOptions): Pr
     problems.push(vi.problem.zeroTarget(row.cells.target ?? `dòng ${row.row}`));
     return base;
   }
-  const share = expectedShare(row, options.expectedShare, problems);
-  const result: Progress = { ...base, ...share, remainingDecimals: decimals };
+  const result = base;
+  setExpectedShare(result, row, problems);
+  result.remainingDecimals = decimals;
   const met = meets(A, T, row);
   switch (row.kind) {
     case "maintain":
@@ -186,21 +191,18 @@ function effectiveTarget(
 }
 
 /**
- * The share of the year's target that should be done by now: the calendar share, or for
- * a flow with last year's figures, last year's same-period share of its full year.
+ * The share of the year's target that should be done by now: the calendar share (already
+ * in `progress`), or for a flow with last year's figures, last year's same-period share of
+ * its full year.
  */
-function expectedShare(
-  row: IndicatorRow,
-  calendar: number,
-  problems: string[]
-): Pick<Progress, "expectedShare" | "expectedShareSource"> {
-  const calendarShare = { expectedShare: calendar, expectedShareSource: "calendar" as const };
-  if (row.kind !== "cumulative" && row.kind !== "reduction") return calendarShare;
-  if (row.samePeriod === null || row.lastYear === null) return calendarShare;
+function setExpectedShare(progress: Progress, row: IndicatorRow, problems: string[]): void {
+  if (row.kind !== "cumulative" && row.kind !== "reduction") return;
+  if (row.samePeriod === null || row.lastYear === null) return;
   const share = row.lastYear.value > 0 ? row.samePeriod.value / row.lastYear.value : NaN;
   if (!(share > 0 && share <= 1)) {
     problems.push(vi.problem.seasonalIgnored(row.samePeriod.cell));
-    return calendarShare;
+    return;
   }
-  return { expectedShare: share, expectedShareSource: "seasonal" };
+  progress.expectedShare = share;
+  progress.expectedShareSource = "seasonal";
 }

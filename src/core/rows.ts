@@ -1,10 +1,12 @@
-import { ColumnRole, isHeaderOf } from "./columns";
+import { ColumnRole } from "./columns";
 import { Grid } from "./grid";
 import { HeaderMap, isNumberingRow } from "./headers";
-import { inferKind, kindFromCell, KindInfo } from "./kinds";
+import { inferFoldedKind, kindFromCell, KindInfo } from "./kinds";
 import { vi } from "./messages/vi";
-import { isNumber, parseCell, styleOfScore, styleScore, StyleScore } from "./numbers";
-import { address, cellText, firstFolded, fold, multilineText } from "./text";
+import { addStyleScore, emptyStyleScore, isNumber, parseCell, styleOfScore } from "./numbers";
+import { headerWords, isRepeatedHeader } from "./repeatedHeader";
+import { RowCells } from "./rowCells";
+import { address, fold, multilineText } from "./text";
 import { CellValue, NumberStyle, ParsedNumber } from "./types";
 
 /** A figure read from a cell, with the address a reviewer needs to find it. */
@@ -63,142 +65,172 @@ export function readRows(
   grid: Grid,
   header: HeaderMap
 ): { rows: IndicatorRow[]; sections: Section[] } {
-  const styles = columnStyles(grid, header);
+  const rows: IndicatorRow[] = [];
+  const sections = eachIndicatorRow(grid, header, (row) => rows.push(row));
+  return { rows, sections };
+}
+
+/**
+ * `readRows` one row at a time: each indicator row is handed to `visit` as soon as it is
+ * read, so a caller that keeps only what it needs of a row lets the rest go while it is
+ * young (on a sheet of 100.000 rows, cheap garbage rather than a heap to copy). Returns
+ * the section headings.
+ */
+export function eachIndicatorRow(
+  grid: Grid,
+  header: HeaderMap,
+  visit: (row: IndicatorRow) => void
+): Section[] {
   const words = headerWords(grid, header);
   const roleColumns = Object.entries(header.columns) as [ColumnRole, number][];
-  const rows: IndicatorRow[] = [];
+  const cells = new RowCells(grid);
+  const sheet: Sheet = { grid, header, styles: columnStyles(grid, header), cells, roleColumns };
+  const { columns } = header;
   const sections: Section[] = [];
   let section: string | null = null;
   let parent: IndicatorRow | null = null;
   for (let r = header.dataStart; r <= grid.lastRow; r++) {
-    const { label, name } = labelAndName(grid, header, r);
-    const hasFigureText =
-      roleText(grid, header, r, "target") !== "" || roleText(grid, header, r, "actual") !== "";
+    cells.moveTo(r);
+    let label = rowLabel(grid, header, cells, r);
+    let name = rowName(grid, header, cells, r);
+    // `Tổng cộng` written in the STT column with the name cell empty: words are a name, not a label.
+    if (name === "" && LETTERS.test(label)) {
+      name = label;
+      label = "";
+    }
+    const hasFigureText = cells.text(columns.target) !== "" || cells.text(columns.actual) !== "";
     if (name === "" && label === "" && !hasFigureText) continue;
-    if (isRepeatedHeader(grid, roleColumns, words, r) || isNumberingRow(grid, r)) continue;
+    if (isRepeatedHeader(grid, cells, roleColumns, words) || isNumberingRow(grid, r)) continue;
     const sub = isSubRow(label, name);
-    const bare = !hasFigureText && roleText(grid, header, r, "unit") === "";
+    const bare = !hasFigureText && cells.text(columns.unit) === "";
     // A bare `Trong đó:` announces the parent's parts; it is neither a row nor a heading.
     if (bare && sub && cleanName(name) === "") continue;
     // Headings assign no work: a row naming a lead agency is an indicator, even without figures.
-    if (bare && !sub && roleText(grid, header, r, "agency") === "") {
-      section = [label, name].filter((part) => part !== "").join(". ");
+    if (bare && !sub && cells.text(columns.agency) === "") {
+      section = label !== "" && name !== "" ? `${label}. ${name}` : label || name;
       sections.push({ row: r, label, title: name || label });
       parent = null;
       continue;
     }
+    // The name is usually its own cell, already folded by the checks above.
+    const folded = name === cells.text(columns.name) ? cells.folded(columns.name) : fold(name);
     // A part needs a whole: `1.1` or `- ...` straight under a heading is an indicator.
-    const type: RowType = isTotalName(name) ? "total" : sub && parent ? "sub" : "indicator";
-    const row = readIndicator(grid, header, styles, r, { label, name, type, section, parent });
-    rows.push(row);
+    const type: RowType = isTotalFolded(name, folded)
+      ? "total"
+      : sub && parent
+        ? "sub"
+        : "indicator";
+    const row = readIndicator(sheet, r, { label, name, folded, type, section, parent });
+    visit(row);
     // A row shaped like a part (`1.1` under a heading) heads no parts: `1.2` is its sibling.
     if (!sub) parent = row;
   }
-  return { rows, sections };
+  return sections;
+}
+
+const LETTERS = /\p{L}{3,}/u;
+
+/** What reading any row of a sheet needs, made once per sheet. */
+interface Sheet {
+  grid: Grid;
+  header: HeaderMap;
+  styles: Partial<Record<ColumnRole, NumberStyle>>;
+  cells: RowCells;
+  /** The header's roles and their columns, in the header's order. */
+  roleColumns: [ColumnRole, number][];
 }
 
 interface RowContext {
   label: string;
   name: string;
+  /** `fold(name)` */
+  folded: string;
   type: RowType;
   section: string | null;
   parent: IndicatorRow | null;
 }
 
-/** A figure cell as read: the figure when it holds one, and its text either way. */
-interface FigureCell {
-  figure: Figure | null;
-  text: string;
-}
-
-/** What reading one row's figures needs. */
-interface FigureRead {
-  grid: Grid;
-  header: HeaderMap;
-  styles: Partial<Record<ColumnRole, NumberStyle>>;
-  r: number;
-  cells: Partial<Record<ColumnRole, string>>;
-  problems: string[];
-}
-
+/** The figure in a role's cell, or null (its text is the cell's text either way). */
 function readFigure(
-  { grid, header, styles, r, cells, problems }: FigureRead,
-  role: FigureRole
-): FigureCell {
+  { grid, header, styles, cells }: Sheet,
+  r: number,
+  role: FigureRole,
+  addresses: Partial<Record<ColumnRole, string>>,
+  problems: string[]
+): Figure | null {
   const col = header.columns[role];
-  if (col === undefined) return { figure: null, text: "" };
+  if (col === undefined) return null;
   const raw: CellValue = grid.raw(r, col);
-  // The row's own address string: a sheet of 100.000 rows keeps one copy, not two.
-  const cell = cells[role] ?? address(r, col);
-  const text = cellText(raw);
   // A formula that reached us as its text (`=E8/D8`) has no value yet; its cell names are no figures.
-  const parsed = isFormulaText(raw)
-    ? { reason: "text" as const, text }
-    : parseCell(raw, { style: styles[role], numberFormat: grid.format(r, col) });
-  if (isNumber(parsed)) return { figure: asFigure(parsed, cell, text), text };
+  if (isFormulaText(raw)) return null;
+  const parsed = parseCell(raw, styles[role], grid.format(r, col));
+  // The row's own address string: a sheet of 100.000 rows keeps one copy, not two.
+  const cell = addresses[role] ?? address(r, col);
+  if (isNumber(parsed)) return asFigure(parsed, cell, cells.text(col));
   if (parsed.reason === "error") problems.push(vi.problem.excelError(cell, parsed.text));
-  return { figure: null, text };
+  return null;
 }
 
-/** A fresh parse (parseCell's result is the caller's) completed with its cell, not copied. */
+/**
+ * A parse with its cell, made in one piece: fields added to the parse's own object would
+ * take a second block of memory, kept for every figure of the sheet.
+ */
 function asFigure(parsed: ParsedNumber, cell: string, text: string): Figure {
-  const figure = parsed as Figure;
-  figure.cell = cell;
-  figure.text = text;
+  const figure: Figure = {
+    value: parsed.value,
+    decimals: parsed.decimals,
+    percent: parsed.percent,
+    cell,
+    text,
+  };
+  if (parsed.bound !== undefined) figure.bound = parsed.bound;
+  if (parsed.fraction !== undefined) figure.fraction = parsed.fraction;
   return figure;
 }
 
-/** The text of the row's cell in a role's column; "" when the sheet has no such column. */
-function roleText(grid: Grid, header: HeaderMap, r: number, role: ColumnRole): string {
-  const col = header.columns[role];
-  return col === undefined ? "" : cellText(grid.raw(r, col));
-}
-
-/** The same with its line breaks kept: they separate agencies and a solution's paragraphs. */
+/** A role's cell with its line breaks kept: they separate agencies and a solution's paragraphs. */
 function roleLines(grid: Grid, header: HeaderMap, r: number, role: ColumnRole): string {
   const col = header.columns[role];
   return col === undefined ? "" : multilineText(grid.raw(r, col));
 }
 
 /** Addresses of the row's cells by role, in the header's order. */
-function cellsOf(header: HeaderMap, r: number): Partial<Record<ColumnRole, string>> {
+function cellsOf(
+  roleColumns: [ColumnRole, number][],
+  r: number
+): Partial<Record<ColumnRole, string>> {
   const cells: Partial<Record<ColumnRole, string>> = {};
-  for (const role of Object.keys(header.columns) as ColumnRole[])
-    cells[role] = address(r, header.columns[role] as number);
+  for (const [role, col] of roleColumns) cells[role] = address(r, col);
   return cells;
 }
 
-function readIndicator(
-  grid: Grid,
-  header: HeaderMap,
-  styles: Partial<Record<ColumnRole, NumberStyle>>,
-  r: number,
-  context: RowContext
-): IndicatorRow {
+function readIndicator(sheet: Sheet, r: number, context: RowContext): IndicatorRow {
+  const { grid, header, cells } = sheet;
+  const { columns } = header;
   const problems: string[] = [];
-  const cells = cellsOf(header, r);
+  const addresses = cellsOf(sheet.roleColumns, r);
   // In FIGURE_ROLES order, which is the order their problems are listed in.
-  const read = { grid, header, styles, r, cells, problems };
-  const target = readFigure(read, "target");
-  const actual = readFigure(read, "actual");
-  const lastYear = readFigure(read, "lastYear");
-  const samePeriod = readFigure(read, "samePeriod");
-  const reportedAchievement = readFigure(read, "reportedAchievement");
-  const reportedRemaining = readFigure(read, "reportedRemaining");
-  const unit = roleText(grid, header, r, "unit");
-  const inferred = inferKind({
-    name: context.name,
-    unit,
-    targetText: target.text,
-    target: target.figure,
-    actual: actual.figure,
-  });
-  const kindText = roleText(grid, header, r, "kind");
+  const target = readFigure(sheet, r, "target", addresses, problems);
+  const actual = readFigure(sheet, r, "actual", addresses, problems);
+  const lastYear = readFigure(sheet, r, "lastYear", addresses, problems);
+  const samePeriod = readFigure(sheet, r, "samePeriod", addresses, problems);
+  const reportedAchievement = readFigure(sheet, r, "reportedAchievement", addresses, problems);
+  const reportedRemaining = readFigure(sheet, r, "reportedRemaining", addresses, problems);
+  const unit = cells.text(columns.unit);
+  const targetText = cells.text(columns.target);
+  const inferred = inferFoldedKind(
+    { name: context.name, unit, targetText, target, actual },
+    {
+      name: context.folded,
+      unit: cells.folded(columns.unit),
+      targetText: cells.folded(columns.target),
+    }
+  );
+  const kindText = cells.text(columns.kind);
   const kind = explicitKind(header, r, kindText, inferred, problems) ?? inferred;
   const parent = context.type === "sub" ? context.parent : null;
   // Line breaks separate lead agencies as `;` does; cellText would glue the names together.
-  const ownAgency = splitAgencies(roleLines(grid, header, r, "agency")).join("; ");
-  const agency = ownAgency || (parent ? parent.agency : "");
+  const ownAgency = joinedAgencies(roleLines(grid, header, r, "agency"));
   const partnersText = roleLines(grid, header, r, "partners");
   if (context.name === "") problems.push(vi.problem.noName(r));
   return {
@@ -209,19 +241,24 @@ function readIndicator(
     unit,
     section: context.section,
     parentRow: parent ? parent.row : null,
-    ...kind,
-    target: target.figure,
-    actual: actual.figure,
-    lastYear: lastYear.figure,
-    samePeriod: samePeriod.figure,
-    reportedAchievement: reportedAchievement.figure,
-    reportedRemaining: reportedRemaining.figure,
-    targetText: target.text,
-    actualText: actual.text,
-    agency,
+    // Every row has the same fields, present or not: rows of one shape are read faster.
+    kind: kind.kind,
+    direction: kind.direction,
+    planShare: kind.planShare,
+    planAmount: kind.planAmount,
+    planDecimals: kind.planDecimals,
+    target,
+    actual,
+    lastYear,
+    samePeriod,
+    reportedAchievement,
+    reportedRemaining,
+    targetText,
+    actualText: cells.text(columns.actual),
+    agency: ownAgency || (parent ? parent.agency : ""),
     partners: partnersText !== "" ? splitAgencies(partnersText) : parent ? parent.partners : [],
     solutions: roleLines(grid, header, r, "solutions"),
-    cells,
+    cells: addresses,
     problems,
   };
 }
@@ -244,15 +281,14 @@ function explicitKind(
 /** Each figure column's number style, from its own unambiguous values (DOMAIN §1). */
 function columnStyles(grid: Grid, header: HeaderMap): Partial<Record<ColumnRole, NumberStyle>> {
   const roles = FIGURE_ROLES.filter((role) => header.columns[role] !== undefined);
-  const columns = roles.map(() => [] as CellValue[]);
-  // One pass down the sheet for all figure columns: a row is read once, not once a column.
   const cols = roles.map((role) => header.columns[role] as number);
+  const scores = roles.map(emptyStyleScore);
+  // One pass down the sheet for all figure columns: a row is read once, not once a column.
   for (let r = header.dataStart; r <= grid.lastRow; r++) {
-    for (let i = 0; i < cols.length; i++) columns[i].push(grid.raw(r, cols[i]));
+    for (let i = 0; i < cols.length; i++) addStyleScore(scores[i], grid.raw(r, cols[i]));
   }
-  const scores = columns.map(styleScore);
   // The table's evidence is the sum of its columns': each cell is scored once.
-  const table: StyleScore = { vi: 0, en: 0, weakVi: 0, weakEn: 0 };
+  const table = emptyStyleScore();
   for (const score of scores) {
     table.vi += score.vi;
     table.en += score.en;
@@ -270,77 +306,24 @@ function isFormulaText(raw: CellValue): boolean {
   return typeof raw === "string" && raw.trimStart().startsWith("=");
 }
 
-/** `Tổng cộng` written in the STT column with the name cell empty: words are a name, not a label. */
-function labelAndName(grid: Grid, header: HeaderMap, r: number): { label: string; name: string } {
-  const label = rowLabel(grid, header, r);
-  const name = rowName(grid, header, r);
-  if (name === "" && /\p{L}{3,}/u.test(label)) return { label: "", name: label };
-  return { label, name };
-}
-
 /** The row's label; a heading merged across the label and name columns is its name, not its label. */
-function rowLabel(grid: Grid, header: HeaderMap, r: number): string {
+function rowLabel(grid: Grid, header: HeaderMap, cells: RowCells, r: number): string {
   const col = header.columns.label;
   const nameCol = header.columns.name;
   if (col === undefined) return "";
   const merge = grid.mergeAt(r, col);
   if (merge && nameCol !== undefined && merge === grid.mergeAt(r, nameCol)) return "";
-  return cellText(grid.raw(r, col));
+  return cells.text(col);
 }
 
 /** The row's name; a heading merged across the label and name columns counts once. */
-function rowName(grid: Grid, header: HeaderMap, r: number): string {
+function rowName(grid: Grid, header: HeaderMap, cells: RowCells, r: number): string {
   const col = header.columns.name;
   if (col === undefined) return "";
-  const own = cellText(grid.raw(r, col));
+  const own = cells.text(col);
   if (own !== "") return own;
   const merge = grid.mergeAt(r, col);
   return merge && merge.top === r ? grid.text(r, col) : "";
-}
-
-/** A column's folded header texts, and their first letters to turn most cells away unfolded. */
-interface HeaderWords {
-  words: Set<string>;
-  firsts: Set<string>;
-}
-
-/** Each column's header words (index 0 is the first column), folded once per sheet. */
-function headerWords(grid: Grid, header: HeaderMap): HeaderWords[] {
-  const columns: HeaderWords[] = [];
-  for (let c = grid.firstCol; c <= grid.lastCol; c++) {
-    const texts = header.rows.map((h) => fold(grid.text(h, c))).filter((text) => text !== "");
-    columns.push({ words: new Set(texts), firsts: new Set(texts.map((text) => text.charAt(0))) });
-  }
-  return columns;
-}
-
-/** True when a cell's text, folded, is one of its column's header words. */
-function echoes(words: HeaderWords, text: string): boolean {
-  if (words.words.size === 0) return false;
-  const first = firstFolded(text);
-  if (first === "" || (first !== null && !words.firsts.has(first))) return false;
-  return words.words.has(fold(text));
-}
-
-/**
- * The header again after a page break: three cells that read as their column's role, or
- * two that repeat the header block's own words (a lower row of `Kế hoạch | TH 6 tháng`).
- */
-function isRepeatedHeader(
-  grid: Grid,
-  roleColumns: [ColumnRole, number][],
-  headerWordsOf: HeaderWords[],
-  r: number
-): boolean {
-  let roles = 0;
-  for (const [role, col] of roleColumns) {
-    if (col !== undefined && isHeaderOf(cellText(grid.raw(r, col)), role)) roles++;
-  }
-  let echoed = 0;
-  for (let c = grid.firstCol; c <= grid.lastCol; c++) {
-    if (echoes(headerWordsOf[c - grid.firstCol], cellText(grid.raw(r, c)))) echoed++;
-  }
-  return roles >= 3 || echoed >= 2;
 }
 
 // `trong đó` as a whole word: `Trong doanh nghiệp ...` is a name, not a mark.
@@ -348,13 +331,14 @@ const SUB_MARK = /^\s*([-+•*–—]|trong (đó|do)(?!\p{L})\s*:?)\s*/iu;
 /** Marks may be stacked: `- Trong đó: BHXH tự nguyện`. */
 const SUB_MARKS = /^(\s*([-+•*–—:]|trong (đó|do)(?!\p{L})))+\s*/iu;
 
+const MARK_LABEL = /^[-+•*–]$/;
+const PART_LABEL = /^\d+\.\d+/;
+const LETTER_LABEL = /^[a-z][).]?$/;
+
 function isSubRow(label: string, name: string): boolean {
-  return (
-    SUB_MARK.test(name) ||
-    /^[-+•*–]$/.test(label.trim()) ||
-    /^\d+\.\d+/.test(label.trim()) ||
-    /^[a-z][).]?$/.test(label.trim())
-  );
+  if (SUB_MARK.test(name)) return true;
+  const bare = label.trim();
+  return MARK_LABEL.test(bare) || PART_LABEL.test(bare) || LETTER_LABEL.test(bare);
 }
 
 /** `cleanName("- Trong đó: BHXH tự nguyện")` // "BHXH tự nguyện" */
@@ -364,13 +348,34 @@ function cleanName(name: string): string {
 
 /** `Tổng cộng toàn tỉnh`, `Cộng`, `Toàn tỉnh`; not `Tổng vốn đầu tư` nor `Công nghiệp`. */
 export function isTotalName(name: string): boolean {
+  return isTotalFolded(name, fold(name));
+}
+
+const BRACKETS = /[():.]/;
+const BRACKET_RUNS = /[():.]+/g;
+// A city under central rule totals `Toàn thành phố`.
+const TOTAL =
+  /^(tong cong|tong so|tong|cong|total|grand total)? ?(toan tinh|ca tinh|toan thanh pho|ca thanh pho|toan quoc|chung|all)?$/;
+
+/** `isTotalName` given `fold(name)` as well. */
+function isTotalFolded(name: string, foldedName: string): boolean {
   // `Tổng cộng (toàn tỉnh)` reads as `Tổng cộng toàn tỉnh`.
-  const folded = fold(/[():.]/.test(name) ? name.replace(/[():.]+/g, " ") : name);
-  if (folded === "") return false;
-  // A city under central rule totals `Toàn thành phố`.
-  return /^(tong cong|tong so|tong|cong|total|grand total)? ?(toan tinh|ca tinh|toan thanh pho|ca thanh pho|toan quoc|chung|all)?$/.test(
-    folded
-  );
+  const folded = BRACKETS.test(name) ? fold(name.replace(BRACKET_RUNS, " ")) : foldedName;
+  return folded !== "" && TOTAL.test(folded);
+}
+
+const LIST = /[;\n\r]/;
+const LIST_SEPARATORS = /[;\n\r]+/;
+const LEADING_MARKS = /^[-+•\s]+/;
+
+/** `splitAgencies(text).join("; ")` without the list when the cell names one agency. */
+function joinedAgencies(text: string): string {
+  return LIST.test(text) ? splitAgencies(text).join("; ") : soleAgency(text);
+}
+
+/** A cell naming one agency, without a leading dash or bullet. */
+function soleAgency(text: string): string {
+  return text.replace(LEADING_MARKS, "").trim();
 }
 
 /**
@@ -379,12 +384,12 @@ export function isTotalName(name: string): boolean {
  */
 export function splitAgencies(text: string): string[] {
   // Most cells name one agency: no list to split.
-  if (!/[;\n\r]/.test(text)) {
-    const only = text.replace(/^[-+•\s]+/, "").trim();
+  if (!LIST.test(text)) {
+    const only = soleAgency(text);
     return only === "" ? [] : [only];
   }
   return text
-    .split(/[;\n\r]+/)
-    .map((part) => part.replace(/^[-+•\s]+/, "").trim())
+    .split(LIST_SEPARATORS)
+    .map(soleAgency)
     .filter((part) => part !== "");
 }

@@ -47,6 +47,31 @@ export function firstFolded(text: string): string | null {
   return "";
 }
 
+/**
+ * The length of `fold(text)` without making it, or -1 when the table cannot tell (a
+ * character outside it, or a very long text): a cell can be turned away by its length.
+ * @example foldedLength("  Đơn vị  tính ") // 11, the length of "don vi tinh"
+ */
+export function foldedLength(text: string): number {
+  if (text.length > BUFFER.length) return -1;
+  let length = 0;
+  let space = false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    const folded = code < FOLD_TABLE.length ? FOLD_TABLE[code] : UNKNOWN;
+    if (folded === UNKNOWN) return -1;
+    if (folded === REMOVED) continue;
+    if (folded === SPACE) {
+      space = length > 0;
+      continue;
+    }
+    if (space) length++;
+    space = false;
+    length++;
+  }
+  return length;
+}
+
 /** The reference definition of `fold`; the table is built from these same steps. */
 function foldByNormalising(text: string): string {
   return text

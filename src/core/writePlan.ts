@@ -100,31 +100,20 @@ function columnValues(
   lastRow: number
 ): Record<OutputKey, WriteValue[]> {
   const blank = (): WriteValue[] => new Array<WriteValue>(lastRow - firstRow + 1).fill(null);
-  const values: Record<OutputKey, WriteValue[]> = {
-    achievement: blank(),
-    remaining: blank(),
-    status: blank(),
-    forecast: blank(),
-  };
-  for (const row of report.rows) {
+  const achievement = blank();
+  const remaining = blank();
+  const status = blank();
+  const forecast = blank();
+  for (let r = 0; r < report.rows.length; r++) {
+    const row = report.rows[r];
     if (row.row < firstRow || row.row > lastRow) continue;
     const i = row.row - firstRow;
-    for (const key of OUTPUT_KEYS) values[key][i] = cellValue(key, row);
+    achievement[i] = row.achievement;
+    remaining[i] = row.remaining;
+    status[i] = vi.status[row.status];
+    forecast[i] = row.forecast;
   }
-  return values;
-}
-
-function cellValue(key: OutputKey, row: Report["rows"][number]): WriteValue {
-  switch (key) {
-    case "achievement":
-      return row.achievement;
-    case "remaining":
-      return row.remaining;
-    case "forecast":
-      return row.forecast;
-    case "status":
-      return vi.status[row.status];
-  }
+  return { achievement, remaining, status, forecast };
 }
 
 /** `#,##0` or `#,##0.00`: amounts keep the precision of their inputs (DOMAIN §4). */
@@ -172,7 +161,8 @@ function amountRuns(report: Report, firstRow: number, end: number): AmountRun[] 
   const runs: AmountRun[] = [];
   let start = firstRow;
   let current: string | null = null;
-  for (const row of report.rows) {
+  for (let r = 0; r < report.rows.length; r++) {
+    const row = report.rows[r];
     const format = amountFormatOf(row.decimals);
     if (current !== null && format !== current) {
       runs.push({ from: start, to: row.row - 1, format: current });

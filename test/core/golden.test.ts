@@ -4,7 +4,7 @@
  */
 import path from "path";
 import ExcelJS from "exceljs";
-import { tableFromWorksheet } from "../../src/cli/xlsx";
+import { tableFromWorksheet } from "../../src/xlsx/sheet";
 import { computeSheet, Report, ReportRow } from "../../src/core/engine";
 import { formatNumber, formatPercent } from "../../src/core/numbers";
 import type { RowStatus } from "../../src/core/progress";

@@ -544,6 +544,33 @@ describe("properties", () => {
     );
   });
 
+  it("a figure alone reads as it does with words around it", () => {
+    // `(…)` sends the text through the full reading (bounds, ranges, dates); alone it is read
+    // the short way. Both must give the same figure.
+    const alone = fc
+      .tuple(
+        fc.constantFrom("", "-"),
+        fc.array(fc.constantFrom(..."0123456789.,".split("")), { minLength: 1, maxLength: 14 }),
+        fc.constantFrom("", "%")
+      )
+      .map(([sign, body, percent]) => sign + body.join("") + percent);
+    const same = (a: ParsedNumber | NotANumber, b: ParsedNumber | NotANumber): boolean =>
+      isNumber(a) && isNumber(b)
+        ? a.value === b.value &&
+          a.decimals === b.decimals &&
+          a.percent === b.percent &&
+          a.bound === b.bound &&
+          a.fraction === undefined &&
+          b.fraction === undefined
+        : !isNumber(a) && !isNumber(b);
+    fc.assert(
+      fc.property(alone, fc.constantFrom<NumberStyle>("vi", "en"), (text, style) =>
+        same(parseNumber(text, { style }), parseNumber(`(${text})`, { style }))
+      ),
+      { numRuns: 5000 }
+    );
+  });
+
   it("parseNumber(formatNumber(x, d)) gives roundTo(x, d) with d decimals", () => {
     fc.assert(
       fc.property(

@@ -1,5 +1,5 @@
 import path from "path";
-import { readWorkbook, tableFromWorksheet } from "../../src/cli/xlsx";
+import { Workbook } from "../../src/cli/workbook";
 import { analyse } from "../../src/core/engine";
 import { computeAndWrite } from "../../src/core/flow";
 import { CellValue, Table } from "../../src/core/types";
@@ -90,8 +90,8 @@ describe("reading number formats only where the engine reads them", () => {
   }
 
   it("computes the sample workbook as the engine does on the whole table", async () => {
-    const workbook = await readWorkbook(SAMPLE);
-    const sample = tableFromWorksheet(workbook.worksheets[0]);
+    const workbook = await Workbook.open(SAMPLE);
+    const sample = workbook.table(workbook.sheets[0]);
     const { host } = hostOver(sample);
     expect(await computeAndWrite(host)).toEqual(analyse(sample).report);
   });

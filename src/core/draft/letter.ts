@@ -2,7 +2,7 @@ import { Report, ReportRow } from "../engine";
 import { splitAgencies } from "../rows";
 import { fold } from "../text";
 import { Block, DraftDocument } from "./document";
-import { documentFiller, documentValues, joinAgencies, lags, withSubs } from "./plan";
+import { documentFiller, documentValues, eachUnit, joinAgencies, rowLags } from "./plan";
 import { DraftSettings, midSentence } from "./settings";
 import { fill, TemplateId, Templates } from "./templates";
 
@@ -19,8 +19,7 @@ interface Duty {
 /** Each agency's duties: the rows it leads, then those it supports, in sheet order. */
 export function duties(rows: ReportRow[]): Duty[] {
   const byKey = new Map<string, Duty>();
-  const duty = (agency: string): Duty => {
-    const key = fold(agency);
+  const duty = (agency: string, key: string): Duty => {
     let found = byKey.get(key);
     if (!found) {
       found = { agency, leads: [], supports: new Map() };
@@ -28,14 +27,27 @@ export function duties(rows: ReportRow[]): Duty[] {
     }
     return found;
   };
-  for (const row of rows) {
+  // A sheet names a few dozen agencies over thousands of rows: each name is folded once.
+  const folded = new Map<string, string>();
+  const foldOnce = (name: string): string => {
+    let key = folded.get(name);
+    if (key === undefined) folded.set(name, (key = fold(name)));
+    return key;
+  };
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r];
     const leads = splitAgencies(row.agency);
-    for (const lead of leads) duty(lead).leads.push(row);
+    const leadKeys = leads.map(foldOnce);
+    leads.forEach((lead, i) => duty(lead, leadKeys[i]).leads.push(row));
     const leadName = joinAgencies(leads);
     for (const partner of row.partners) {
-      if (leads.some((lead) => fold(lead) === fold(partner))) continue;
-      const supports = duty(partner).supports;
-      supports.set(leadName, [...(supports.get(leadName) ?? []), row]);
+      const key = foldOnce(partner);
+      if (leadKeys.includes(key)) continue;
+      // Pushed, not copied: an agency may support thousands of one lead's rows.
+      const supports = duty(partner, key).supports;
+      const supported = supports.get(leadName);
+      if (supported === undefined) supports.set(leadName, [row]);
+      else supported.push(row);
     }
   }
   return [...byKey.values()];
@@ -51,11 +63,13 @@ export function draftLetter(
 ): DraftDocument {
   const docValues = documentValues(report, settings);
   const doc = documentFiller(report, settings, templates);
-  const asked = withSubs(report)
-    .filter((u) => u.row.type !== "total" && (lags(u, ASKS) || u.row.likelyMissed))
-    .map((u) => u.row);
+  const asked: ReportRow[] = [];
+  eachUnit(report, (row, subs) => {
+    if (row.type !== "total" && (rowLags(row, subs, ASKS) || row.likelyMissed)) asked.push(row);
+  });
   // The compiling department writes the letter; it does not ask itself.
-  const list = duties(asked).filter((d) => fold(d.agency) !== fold(settings.compilingAgency));
+  const compiling = fold(settings.compilingAgency);
+  const list = duties(asked).filter((d) => fold(d.agency) !== compiling);
   const agencyLine = (d: Duty): Block => {
     const support = [...d.supports.entries()]
       .map(([lead, rows]) =>

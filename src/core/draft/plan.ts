@@ -6,7 +6,7 @@ import { Block, DraftDocument, DraftPart } from "./document";
 import { periodWords } from "./period";
 import { doneSentence, laggingSentence, SentenceContext, YEAR_MISSING } from "./sentences";
 import { DraftSettings } from "./settings";
-import { fill, TemplateId, Templates } from "./templates";
+import { fillWith, TemplateId, Templates } from "./templates";
 
 /** Rows the plan lists as done (section I) and as lagging (section II, by agency). */
 export const DONE = new Set<ReportRow["status"]>(["achieved", "on_track", "qualitative"]);
@@ -29,8 +29,12 @@ export function documentValues(report: Report, settings: DraftSettings): Record<
 /** Fills a document-level template, with extra values for the part at hand. */
 export function documentFiller(report: Report, settings: DraftSettings, templates: Templates) {
   const values = documentValues(report, settings);
+  // The part's values over the document's, looked up as `{ ...values, ...extra }` would
+  // give them, without a merged copy per part.
+  const own = (from: Record<string, string>, field: string): string | undefined =>
+    Object.hasOwn(from, field) ? (from[field] ?? "") : undefined;
   return (id: TemplateId, extra: Record<string, string> = {}): string =>
-    fill(id, templates[id], { ...values, ...extra });
+    fillWith(id, templates[id], (field) => own(extra, field) ?? own(values, field) ?? "");
 }
 
 export function sentenceContext(
@@ -50,21 +54,48 @@ export interface AgencyGroup {
 
 /** The rows that stand on their own, each with its `trong đó` rows folded into it. */
 export function withSubs(report: Report): Unit[] {
+  const units: Unit[] = [];
+  eachUnit(report, (row, subs) => units.push({ row, subs }));
+  return units;
+}
+
+/**
+ * `withSubs` one unit at a time, for a draft that keeps only some of them: a list of
+ * every unit of 100.000 rows, kept while it is filtered, is a heap to copy.
+ */
+export function eachUnit(
+  report: Report,
+  visit: (row: ReportRow, subs: readonly ReportRow[]) => void
+): void {
+  const rows = report.rows;
   const byParent = new Map<number, ReportRow[]>();
-  for (const row of report.rows) {
+  // Index loops over the rows: no iterator result per row before the loop is optimised.
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i];
     if (row.type === "sub" && row.parentRow !== null) {
-      byParent.set(row.parentRow, [...(byParent.get(row.parentRow) ?? []), row]);
+      // Pushed, not copied: a heading may have thousands of `-` rows under it.
+      const subs = byParent.get(row.parentRow);
+      if (subs === undefined) byParent.set(row.parentRow, [row]);
+      else subs.push(row);
     }
   }
-  const parents = new Set(report.rows.map((r) => r.row));
-  return report.rows
-    .filter((row) => row.type !== "sub" || row.parentRow === null || !parents.has(row.parentRow))
-    .map((row) => ({ row, subs: byParent.get(row.row) ?? [] }));
+  // A part is folded into its parent only when the parent is a row of the report.
+  const parents = new Set<number>();
+  if (byParent.size > 0)
+    for (let i = 0; i < rows.length; i++) if (byParent.has(rows[i].row)) parents.add(rows[i].row);
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i];
+    if (row.type !== "sub" || row.parentRow === null || !parents.has(row.parentRow))
+      visit(row, byParent.get(row.row) ?? NO_SUBS);
+  }
 }
+
+/** The parts of a unit that has none, one array for them all (a unit's parts are read-only). */
+const NO_SUBS: readonly ReportRow[] = [];
 
 export interface Unit {
   row: ReportRow;
-  subs: ReportRow[];
+  subs: readonly ReportRow[];
 }
 
 /**
@@ -72,18 +103,45 @@ export interface Unit {
  * clean-water part is at risk goes to section II whole, as Plan 65 writes it.
  */
 export function lags(unit: Unit, statuses: Set<ReportRow["status"]> = LAGGING): boolean {
-  return statuses.has(unit.row.status) || unit.subs.some((sub) => statuses.has(sub.status));
+  return rowLags(unit.row, unit.subs, statuses);
+}
+
+/** `lags` of a row and its parts. */
+export function rowLags(
+  row: ReportRow,
+  subs: readonly ReportRow[],
+  statuses: Set<ReportRow["status"]> = LAGGING
+): boolean {
+  return statuses.has(row.status) || subs.some((sub) => statuses.has(sub.status));
 }
 
 /** Groups rows by their lead agency cell (`A; B` are co-leads), first appearance first. */
 export function groupByLead(rows: ReportRow[]): AgencyGroup[] {
-  const groups = new Map<string, AgencyGroup>();
-  for (const row of rows) {
-    const leads = splitAgencies(row.agency);
-    const key = leads.map(fold).join(";");
-    const group = groups.get(key) ?? { leads, rows: [] };
-    group.rows.push(row);
-    groups.set(key, group);
+  return groupsByLead(rows, (row) => row).map(({ leads, items }) => ({ leads, rows: items }));
+}
+
+/** Anything with a row, grouped by the row's lead agency cell, first appearance first. */
+function groupsByLead<T>(
+  items: T[],
+  rowOf: (item: T) => ReportRow
+): { leads: string[]; items: T[] }[] {
+  const groups = new Map<string, { leads: string[]; items: T[] }>();
+  // A sheet names a few dozen agencies over thousands of rows: each cell text is split once.
+  const keys = new Map<string, string>();
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
+    const agency = rowOf(item).agency;
+    let key = keys.get(agency);
+    if (key === undefined) {
+      key = splitAgencies(agency).map(fold).join(";");
+      keys.set(agency, key);
+    }
+    let group = groups.get(key);
+    if (group === undefined) {
+      group = { leads: splitAgencies(agency), items: [] };
+      groups.set(key, group);
+    }
+    group.items.push(item);
   }
   return [...groups.values()];
 }
@@ -104,67 +162,68 @@ export function draftPlan(
 ): DraftDocument {
   const doc = documentFiller(report, settings, templates);
   const context = sentenceContext(report, settings, templates);
-  const units = withSubs(report);
-  const done = units.filter((u) => DONE.has(u.row.status) && u.row.type !== "total");
-  const lagging = units.filter((u) => lags(u));
+  const done: ReportRow[] = [];
+  const lagging: Unit[] = [];
+  eachUnit(report, (row, subs) => {
+    if (DONE.has(row.status) && row.type !== "total") done.push(row);
+    if (rowLags(row, subs)) lagging.push({ row, subs });
+  });
+  const title: DraftPart = {
+    id: "title",
+    blocks: [
+      { style: "title", text: doc("plan.title") },
+      { style: "subtitle", text: doc("plan.subtitle") },
+      { style: "paragraph", text: doc("plan.intro") },
+    ],
+  };
+  const section1: Block[] = [];
+  // No row on track: no section I rather than a heading over nothing.
+  if (done.length > 0) {
+    section1.push({ style: "heading", text: doc("plan.section1") });
+    for (let i = 0; i < done.length; i++)
+      section1.push({ style: "bullet", text: doneSentence(done[i], context) });
+    section1.push({ style: "paragraph", text: doc("plan.section1.closing") });
+  }
   const parts: DraftPart[] = [
-    {
-      id: "title",
-      blocks: [
-        { style: "title", text: doc("plan.title") },
-        { style: "subtitle", text: doc("plan.subtitle") },
-        { style: "paragraph", text: doc("plan.intro") },
-      ],
-    },
-    {
-      id: "section1",
-      // No row on track: no section I rather than a heading over nothing.
-      blocks:
-        done.length === 0
-          ? []
-          : [
-              { style: "heading", text: doc("plan.section1") },
-              ...done.map((u): Block => ({ style: "bullet", text: doneSentence(u.row, context) })),
-              { style: "paragraph", text: doc("plan.section1.closing") },
-            ],
-    },
+    title,
+    { id: "section1", blocks: section1 },
     { id: "section2", blocks: [{ style: "heading", text: doc("plan.section2") }] },
   ];
-  const subsOf = new Map(lagging.map((u) => [u.row.row, u.subs]));
-  groupByLead(lagging.map((u) => u.row)).forEach((group, i) => {
+  // The same for every agency: filled once, when there is one.
+  let indicators: string | undefined;
+  let solutionsHeading: string | undefined;
+  groupsByLead(lagging, (u) => u.row).forEach((group, i) => {
     const lead = group.leads.length > 0 ? joinAgencies(group.leads) : UNASSIGNED;
-    const partners = [...new Set(group.rows.flatMap((r) => r.partners))];
-    const solutions = [
-      ...new Set(group.rows.flatMap((r) => (r.solutions === "" ? [] : r.solutions.split("\n")))),
+    const partners = new Set<string>();
+    const solutions = new Set<string>();
+    for (let u = 0; u < group.items.length; u++) {
+      const { row } = group.items[u];
+      for (const partner of row.partners) partners.add(partner);
+      if (row.solutions !== "") for (const line of row.solutions.split("\n")) solutions.add(line);
+    }
+    const blocks: Block[] = [
+      {
+        style: "subheading",
+        text: doc("plan.agency", {
+          "Số thứ tự": String(i + 1),
+          "Cơ quan chủ trì": lead,
+          "Cơ quan phối hợp": joinAgencies([...partners]),
+        }),
+      },
+      { style: "subheading", text: (indicators ??= doc("plan.indicators")) },
     ];
-    parts.push({
-      id: `agency:${lead}`,
-      agency: lead,
-      blocks: [
-        {
-          style: "subheading",
-          text: doc("plan.agency", {
-            "Số thứ tự": String(i + 1),
-            "Cơ quan chủ trì": lead,
-            "Cơ quan phối hợp": joinAgencies(partners),
-          }),
-        },
-        { style: "subheading", text: doc("plan.indicators") },
-        ...group.rows.map((row): Block => ({
-          style: "bullet",
-          text: laggingSentence(row, subsOf.get(row.row) ?? [], context),
-        })),
-        { style: "subheading", text: doc("plan.solutions") },
-        ...(solutions.length > 0
-          ? solutions.map((text): Block => ({ style: "bullet", text }))
-          : [
-              {
-                style: "note" as const,
-                text: doc("plan.solutions.missing", { "Cơ quan chủ trì": lead }),
-              },
-            ]),
-      ],
-    });
+    for (let u = 0; u < group.items.length; u++) {
+      const { row, subs } = group.items[u];
+      blocks.push({ style: "bullet", text: laggingSentence(row, subs, context) });
+    }
+    blocks.push({ style: "subheading", text: (solutionsHeading ??= doc("plan.solutions")) });
+    for (const text of solutions) blocks.push({ style: "bullet", text });
+    if (solutions.size === 0)
+      blocks.push({
+        style: "note",
+        text: doc("plan.solutions.missing", { "Cơ quan chủ trì": lead }),
+      });
+    parts.push({ id: `agency:${lead}`, agency: lead, blocks });
   });
   parts.push({ id: "closing", blocks: [{ style: "paragraph", text: doc("plan.closing") }] });
   return {

@@ -1,6 +1,6 @@
 import { ReportRow } from "../engine";
-import { formatNumber, formatPercent, isNumber, parseNumber } from "../numbers";
-import { fill, TemplateId, Templates } from "./templates";
+import { formatNumber, formatPercent, isNumber, readNumber } from "../numbers";
+import { fillWith, TemplateId, Templates } from "./templates";
 import { midSentence } from "./settings";
 
 /** What every sentence of one draft shares: the year and the period words. */
@@ -21,27 +21,73 @@ function digits(row: ReportRow): number {
   return row.unit.trim() === "%" ? Math.max(2, row.decimals) : row.decimals;
 }
 
+/** The placeholders a row sentence may use, in the order `rowValues` lists them. */
+const ROW_FIELDS = [
+  "Chỉ tiêu",
+  "chỉ tiêu",
+  "Đơn vị tính",
+  "Năm",
+  "Kỳ báo cáo",
+  "Kỳ còn lại",
+  "Kế hoạch",
+  "Thực hiện",
+  "Tỷ lệ đạt",
+  "Còn lại",
+  "Vượt",
+  "Năm trước",
+  "So với năm trước",
+  "Dự báo",
+] as const;
+
 /** The placeholder values of one row, every number through the Vietnamese formatter. */
 export function rowValues(row: ReportRow, context: SentenceContext): Record<string, string> {
-  const amount = (value: number | null): string =>
-    value === null ? "" : formatNumber(value, digits(row));
-  const values: Record<string, string> = {
-    "Chỉ tiêu": row.name,
-    "chỉ tiêu": midSentence(row.name),
-    "Đơn vị tính": row.unit,
-    Năm: context.year === null ? YEAR_MISSING : String(context.year),
-    "Kỳ báo cáo": context.report,
-    "Kỳ còn lại": context.rest,
-    "Kế hoạch": asWritten(row, row.targetText, row.target),
-    "Thực hiện": asWritten(row, row.actualText, row.actual),
-    "Tỷ lệ đạt": row.achievement === null ? "" : formatPercent(row.achievement),
-    "Còn lại": row.remaining === null ? "" : amount(Math.abs(row.remaining)),
-    Vượt: row.remaining !== null && row.remaining < 0 ? amount(-row.remaining) : "",
-    "Năm trước": amount(row.baseline),
-    "So với năm trước": sinceLastYear(row, context, amount),
-    "Dự báo": amount(row.forecast),
-  };
+  const values: Record<string, string> = {};
+  for (const field of ROW_FIELDS) values[field] = rowValue(row, context, field);
   return values;
+}
+
+/**
+ * One placeholder's value for a row ("" for a name no row template has): a sentence
+ * computes only the values its template uses.
+ */
+function rowValue(row: ReportRow, context: SentenceContext, field: string): string {
+  switch (field) {
+    case "Chỉ tiêu":
+      return row.name;
+    case "chỉ tiêu":
+      return midSentence(row.name);
+    case "Đơn vị tính":
+      return row.unit;
+    case "Năm":
+      return context.year === null ? YEAR_MISSING : String(context.year);
+    case "Kỳ báo cáo":
+      return context.report;
+    case "Kỳ còn lại":
+      return context.rest;
+    case "Kế hoạch":
+      return asWritten(row, row.targetText, row.target);
+    case "Thực hiện":
+      return asWritten(row, row.actualText, row.actual);
+    case "Tỷ lệ đạt":
+      return row.achievement === null ? "" : formatPercent(row.achievement);
+    case "Còn lại":
+      return row.remaining === null ? "" : amount(row, Math.abs(row.remaining));
+    case "Vượt":
+      return row.remaining !== null && row.remaining < 0 ? amount(row, -row.remaining) : "";
+    case "Năm trước":
+      return amount(row, row.baseline);
+    case "So với năm trước":
+      return sinceLastYear(row, context);
+    case "Dự báo":
+      return amount(row, row.forecast);
+    default:
+      return "";
+  }
+}
+
+/** An amount in the row's digits; "" for none. */
+function amount(row: ReportRow, value: number | null): string {
+  return value === null ? "" : formatNumber(value, digits(row));
 }
 
 export const YEAR_MISSING = "[năm]";
@@ -52,8 +98,8 @@ export const YEAR_MISSING = "[năm]";
  * leaves a mark to fill, other figures as written, in Vietnamese style.
  */
 function asWritten(row: ReportRow, text: string, value: number | null): string {
-  const parsed = parseNumber(text);
   if (value === null) return MISSING;
+  const parsed = readNumber(text);
   // A cell read through its number format (0.9495 shown as 94,95%) is not "as written".
   if (!isNumber(parsed) || Math.abs(parsed.value - value) > 1e-9)
     return formatNumber(value, digits(row));
@@ -66,20 +112,25 @@ function asWritten(row: ReportRow, text: string, value: number | null): string {
 }
 
 /** `(tăng 0,15% so với năm 2023)` for a level row with last year's figure. */
-function sinceLastYear(
-  row: ReportRow,
-  context: SentenceContext,
-  amount: (v: number | null) => string
-): string {
+function sinceLastYear(row: ReportRow, context: SentenceContext): string {
   if (row.baseline === null || row.target === null || context.year === null) return "";
   // The change is printed in the target's own digits (`tăng 0,15%`).
   const change = row.target - row.baseline;
   if (Math.abs(change) < 1e-9) return ` (bằng năm ${context.year - 1})`;
-  return ` (${change > 0 ? "tăng" : "giảm"} ${amount(Math.abs(change))} ${row.unit} so với năm ${context.year - 1})`;
+  return ` (${change > 0 ? "tăng" : "giảm"} ${amount(row, Math.abs(change))} ${row.unit} so với năm ${context.year - 1})`;
 }
 
 function say(context: SentenceContext, id: TemplateId, row: ReportRow): string {
-  return fill(id, context.templates[id], rowValues(row, context));
+  return sayWith(context, id, fieldsOf(row, context));
+}
+
+/** A row's placeholder values as a lookup, made once for all the sentences of the row. */
+function fieldsOf(row: ReportRow, context: SentenceContext): (field: string) => string {
+  return (field) => rowValue(row, context, field);
+}
+
+function sayWith(context: SentenceContext, id: TemplateId, fields: (field: string) => string) {
+  return fillWith(id, context.templates[id], fields);
 }
 
 const isRate = (row: ReportRow): boolean => row.kind === "level" || row.kind === "maintain";
@@ -96,27 +147,29 @@ export function doneSentence(row: ReportRow, context: SentenceContext): string {
  */
 export function laggingSentence(
   row: ReportRow,
-  subs: ReportRow[],
+  subs: readonly ReportRow[],
   context: SentenceContext
 ): string {
   if (row.status === "no_data") return say(context, "row.noData", row);
-  const target = [
-    say(context, "row.target", row),
-    ...subs.map((s) => say(context, "row.sub.target", s)),
-  ];
-  const actualId: TemplateId = isRate(row) ? "row.actual.percent" : "row.actual";
-  const actual = [
-    say(context, actualId, row),
-    ...subs.filter((s) => s.actual !== null).map((s) => say(context, "row.sub.actual", s)),
-  ];
-  const remaining = [
-    say(context, remainingId(row), row),
-    ...subs
-      .filter((s) => s.remaining !== null && s.remaining > 0)
-      .map((s) => say(context, "row.sub.remaining", s)),
-  ];
-  return `${target.join(", ")}: ${actual.join(", ")}; ${remaining.join(", ")}.`;
+  const own = fieldsOf(row, context);
+  const parts = subs.length === 0 ? NO_FIELDS : subs.map((sub) => fieldsOf(sub, context));
+  let target = sayWith(context, "row.target", own);
+  for (const part of parts) target += `, ${sayWith(context, "row.sub.target", part)}`;
+  let actual = sayWith(context, isRate(row) ? "row.actual.percent" : "row.actual", own);
+  subs.forEach((sub, i) => {
+    if (sub.actual !== null) actual += `, ${sayWith(context, "row.sub.actual", parts[i])}`;
+  });
+  let remaining = sayWith(context, remainingId(row), own);
+  subs.forEach((sub, i) => {
+    if (sub.remaining !== null && sub.remaining > 0)
+      remaining += `, ${sayWith(context, "row.sub.remaining", parts[i])}`;
+  });
+  // Joined, not concatenated: one flat string now, while its clauses are young garbage,
+  // rather than a chain of pieces kept with the draft and copied into one when printed.
+  return [target, ": ", actual, "; ", remaining, "."].join("");
 }
+
+const NO_FIELDS: ((field: string) => string)[] = [];
 
 function remainingId(row: ReportRow): TemplateId {
   if (row.remaining === null || row.remaining <= 0) return "row.remaining.none";

@@ -91,8 +91,15 @@ export function capitalise(word: string): string {
 /** Lower-cases an indicator's first letter for mid-sentence use, but not an acronym (`BHXH`). */
 export function midSentence(name: string): string {
   if (name.length < 2) return name;
-  const [first, second] = [name[0], name[1]];
-  return second === second.toLocaleLowerCase("vi")
-    ? first.toLocaleLowerCase("vi") + name.slice(1)
-    : name;
+  if (!isLowerCase(name.charCodeAt(1), name[1])) return name;
+  const code = name.charCodeAt(0);
+  // An ASCII capital lower-cases alone; any other first letter through the locale's rules.
+  if (code >= 0x41 && code <= 0x5a) return String.fromCharCode(code + 0x20) + name.slice(1);
+  return (code < 0x80 ? name[0] : name[0].toLocaleLowerCase("vi")) + name.slice(1);
+}
+
+/** A character that lower-casing leaves as it is: told without the locale for ASCII. */
+function isLowerCase(code: number, char: string): boolean {
+  if (code < 0x80) return code < 0x41 || code > 0x5a;
+  return char === char.toLocaleLowerCase("vi");
 }

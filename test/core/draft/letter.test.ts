@@ -5,7 +5,7 @@
  */
 import path from "path";
 import ExcelJS from "exceljs";
-import { tableFromWorksheet } from "../../../src/cli/xlsx";
+import { tableFromWorksheet } from "../../../src/xlsx/sheet";
 import { computeSheet, Report, ReportRow } from "../../../src/core/engine";
 import { draft, DraftDocument, renderText } from "../../../src/core/draft";
 import { duties } from "../../../src/core/draft/letter";

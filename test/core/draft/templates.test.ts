@@ -2,9 +2,10 @@
  * Draft wording as plain-text templates with named Vietnamese placeholders (DOMAIN §5):
  * edited by officials, saved as JSON in the workbook, never executed as code.
  */
+import fc from "fast-check";
 import path from "path";
 import ExcelJS from "exceljs";
-import { tableFromWorksheet } from "../../../src/cli/xlsx";
+import { tableFromWorksheet } from "../../../src/xlsx/sheet";
 import { computeSheet, Report } from "../../../src/core/engine";
 import { draft, renderText } from "../../../src/core/draft";
 import {
@@ -327,5 +328,24 @@ describe("tidy", () => {
       "đạt 41,46% kế hoạch (đạt); xong."
     );
     expect(tidy("a\t\tb")).toBe("a b");
+  });
+
+  // The rules one at a time, as they are written: the one-pass tidy must give the same text.
+  const byRules = (text: string): string =>
+    text
+      .replace(/[ \t]+/g, " ")
+      .replace(/ +([%,;:.)])/g, "$1")
+      .replace(/\( +/g, "(")
+      .replace(/ +\n/g, "\n")
+      .trim();
+
+  it("gives what its rules give one after another", () => {
+    const text = fc
+      .array(fc.constantFrom(..." \t\n\r%,;:.)(ađ\u00a0".split(""), "  ", "{x}"), { maxLength: 24 })
+      .map((parts) => parts.join(""));
+    fc.assert(
+      fc.property(fc.oneof(text, fc.string()), (t) => tidy(t) === byRules(t)),
+      { numRuns: 3000 }
+    );
   });
 });

@@ -1,0 +1,171 @@
+/**
+ * Writing figures the Vietnamese way (DOMAIN §4): `.` for thousands, `,` for decimals,
+ * half away from zero on the digits a person reads. Pure: no host, no Intl locale data.
+ */
+
+const DOT = 0x2e;
+const isDigit = (code: number): boolean => code >= 0x30 && code <= 0x39;
+
+/** Non-negative finite number as plain decimal digits, without exponent: 1e-7 → `0.0000001`. */
+function toPlain(abs: number): string {
+  // JavaScript writes an exponent only below 1e-6 and from 1e21 on.
+  if (abs === 0 || (abs >= 1e-6 && abs < 1e21)) return String(abs);
+  const m = /^(\d)(?:\.(\d+))?e([+-]\d+)$/.exec(String(abs));
+  if (!m) return String(abs);
+  const digits = m[1] + (m[2] ?? "");
+  const point = 1 + Number(m[3]);
+  if (point <= 0) return `0.${"0".repeat(-point)}${digits}`;
+  if (point >= digits.length) return digits + "0".repeat(point - digits.length);
+  return `${digits.slice(0, point)}.${digits.slice(point)}`;
+}
+
+/** A number rounded for reading: its sign, integer digits and decimal digits. */
+interface Rounded {
+  negative: boolean;
+  whole: string;
+  frac: string;
+}
+
+/** Rounds half away from zero on the decimal digits a person would read (2.675 → 2.68). */
+function roundDigits(value: number, decimals: number): Rounded {
+  const d = Number.isFinite(decimals) ? Math.min(Math.max(Math.floor(decimals), 0), 340) : 0;
+  const abs = Math.abs(value);
+  // An integer below 10^15 has at most 15 digits, all kept: nothing to round, no text to read.
+  if (Number.isInteger(value) && abs < 1e15)
+    return { negative: value < 0, whole: String(abs), frac: zeros(d) };
+  // 15 significant digits: 2.675 is stored as 2.67499999…, and computed values carry noise.
+  const plain = fifteenDigits(value);
+  const dot = plain.indexOf(".");
+  const intPart = dot < 0 ? plain : plain.slice(0, dot);
+  const fracPart = dot < 0 ? "" : plain.slice(dot + 1);
+  if (fracPart.length <= d) return padded(value, intPart, fracPart, d);
+  // More digits than asked for: cut, and carry when the first one dropped is 5 or more.
+  let digits = intPart + fracPart.slice(0, d);
+  if (fracPart.charCodeAt(d) >= 53) digits = plusOne(digits);
+  const head = digits.length - d;
+  // Leading zeros go, but not the last digit of the integer part.
+  let lead = 0;
+  while (lead < head - 1 && digits.charCodeAt(lead) === 0x30) lead++;
+  const whole = digits.slice(lead, head) || "0";
+  const frac = digits.slice(head);
+  return { negative: value < 0 && hasNonZero(digits), whole, frac };
+}
+
+/**
+ * `toPlain(Math.abs(Number(value.toPrecision(15))))` without reading the digits back: a
+ * decimal of at most 15 significant digits is the shortest one its double prints as, so
+ * the fixed-point text of `toPrecision`, less its sign and trailing zeros, is that text.
+ * @example fifteenDigits(-2.675) // "2.675"
+ */
+function fifteenDigits(value: number): string {
+  const text = value.toPrecision(15);
+  // Exponent notation (below 1e-6, from 1e15): the long way.
+  if (text.includes("e")) return toPlain(Math.abs(Number(text)));
+  const start = text.charCodeAt(0) === 0x2d ? 1 : 0;
+  let end = text.length;
+  if (text.includes(".")) {
+    while (text.charCodeAt(end - 1) === 0x30) end--;
+    if (text.charCodeAt(end - 1) === DOT) end--;
+  }
+  return start === 0 && end === text.length ? text : text.slice(start, end);
+}
+
+/** True when a text has a digit other than 0 (`/[1-9]/`): "Infinity", from an overflow, has none. */
+function hasNonZero(digits: string): boolean {
+  for (let i = 0; i < digits.length; i++) {
+    const code = digits.charCodeAt(i);
+    if (code > 0x30 && code <= 0x39) return true;
+  }
+  return false;
+}
+
+/** `d` zeros, the common counts made once. */
+const ZEROS = ["", "0", "00", "000", "0000", "00000", "000000"];
+function zeros(d: number): string {
+  return d < ZEROS.length ? ZEROS[d] : "0".repeat(d);
+}
+
+/** Adds one to a string of digits: `plusOne("1299")` // "1300", `plusOne("99")` // "100". */
+function plusOne(digits: string): string {
+  let i = digits.length - 1;
+  while (i >= 0 && digits.charCodeAt(i) === 57) i--;
+  const zeros = "0".repeat(digits.length - 1 - i);
+  if (i < 0) return `1${zeros}`;
+  return digits.slice(0, i) + String.fromCharCode(digits.charCodeAt(i) + 1) + zeros;
+}
+
+/**
+ * `roundDigits` when the number has no more digits than asked for: nothing to round.
+ * A plain number's integer part has no leading zero and its fraction ends in a non-zero
+ * digit: the integer part alone is the whole number.
+ */
+function padded(value: number, intPart: string, fracPart: string, d: number): Rounded {
+  return {
+    negative: value < 0 && (fracPart !== "" || hasNonZero(intPart)),
+    whole: intPart,
+    frac: fracPart.length === 0 ? zeros(d) : fracPart.padEnd(d, "0"),
+  };
+}
+
+/**
+ * Vietnamese-style text, `.` for thousands and `,` for decimals, half away from zero.
+ * @example formatNumber(4874.53, 2) // "4.874,53"
+ */
+export function formatNumber(value: number, decimals: number): string {
+  if (!Number.isFinite(value)) return String(value);
+  let known = FORMATTED.get(decimals);
+  if (known === undefined) FORMATTED.set(decimals, (known = new Map()));
+  let text = known.get(value);
+  if (text === undefined) {
+    text = vietnamese(value, decimals);
+    // Bounded: cleared when full, so a sheet of distinct figures cannot grow it without end.
+    if (known.size >= FORMATTED_LIMIT) known.clear();
+    known.set(value, text);
+  }
+  return text;
+}
+
+/**
+ * Figures already written, by decimals then value: a draft writes the same row's figures
+ * once per sentence that quotes them. (-0 and 0 share a key and a text: "0".)
+ */
+const FORMATTED = new Map<number, Map<number, string>>();
+// Small on purpose: the repeats are a row's sentences, close together, not the whole sheet.
+const FORMATTED_LIMIT = 4096;
+
+function vietnamese(value: number, decimals: number): string {
+  const { negative, whole, frac } = roundDigits(value, decimals);
+  return `${negative ? "-" : ""}${thousands(whole)}${frac ? `,${frac}` : ""}`;
+}
+
+/** Digits grouped by three from the right: `thousands("1234567")` // "1.234.567" */
+function thousands(whole: string): string {
+  if (whole.length <= 3) return whole;
+  // Not digits: "Infinity", when 15 significant digits overflow. Only digits are grouped.
+  for (let i = 0; i < whole.length; i++) if (!isDigit(whole.charCodeAt(i))) return whole;
+  const first = whole.length % 3 || 3;
+  let out = whole.slice(0, first);
+  for (let i = first; i < whole.length; i += 3) out += `.${whole.slice(i, i + 3)}`;
+  return out;
+}
+
+/**
+ * A fraction as a Vietnamese percentage.
+ * @example formatPercent(0.414588) // "41,46%"
+ */
+export function formatPercent(fraction: number, decimals = 2): string {
+  if (!Number.isFinite(fraction)) return String(fraction);
+  return `${formatNumber(fraction * 100, decimals)}%`;
+}
+
+/**
+ * The rounding of formatNumber, as a number.
+ * @example roundTo(2.675, 2) // 2.68
+ */
+export function roundTo(value: number, decimals: number): number {
+  if (!Number.isFinite(value)) return value;
+  // An integer below 10^15 rounds to itself (and -0 to 0, as the text "0" reads).
+  if (Number.isInteger(value) && Math.abs(value) < 1e15) return value === 0 ? 0 : value;
+  const { negative, whole, frac } = roundDigits(value, decimals);
+  return Number(`${negative ? "-" : ""}${whole}${frac ? `.${frac}` : ""}`);
+}

@@ -1,0 +1,88 @@
+/**
+ * A draft as plain text (DOMAIN §5): one line a block, bullets with their dash, and never
+ * more than one blank line in a row, whatever the templates and settings hold.
+ */
+import fc from "fast-check";
+import {
+  Block,
+  blockText,
+  DraftDocument,
+  DraftPart,
+  NATIONAL_MOTTO,
+  partsText,
+  renderText,
+} from "../../../src/core/draft/document";
+
+/** The definitions the renderers are held to: lines joined, runs of blank lines cut to one. */
+function partsByDefinition(parts: DraftPart[]): string {
+  return parts
+    .map((part) => part.blocks.map(blockText).join("\n"))
+    .filter((text) => text !== "")
+    .join("\n");
+}
+
+function renderByDefinition(doc: DraftDocument): string {
+  const h = doc.header;
+  const head = [h.issuingBody, h.unit, h.number, h.subject, "", ...NATIONAL_MOTTO, h.placeDate, ""];
+  const lines = head.filter((line): line is string => line !== undefined);
+  const signature = ["", ...doc.signer, "", doc.signerName];
+  return (
+    [...lines, partsByDefinition(doc.parts), ...signature].join("\n").replace(/\n{3,}/g, "\n\n") +
+    "\n"
+  );
+}
+
+const line = fc.oneof(
+  fc.constantFrom("", "\n", "\n\n", "a\n\n\nb", "- y", "+ z", "• w", "x\n", "\n\n\n\n"),
+  fc.string({ maxLength: 6 })
+);
+const block: fc.Arbitrary<Block> = fc.record({
+  style: fc.constantFrom("title", "paragraph", "bullet", "note"),
+  text: line,
+});
+const part: fc.Arbitrary<DraftPart> = fc.record({
+  id: fc.constant("part"),
+  blocks: fc.array(block, { maxLength: 4 }),
+});
+const doc: fc.Arbitrary<DraftDocument> = fc.record({
+  kind: fc.constant("plan"),
+  header: fc.record({
+    issuingBody: line,
+    unit: fc.option(line, { nil: undefined }),
+    number: line,
+    subject: fc.option(line, { nil: undefined }),
+    placeDate: line,
+  }),
+  parts: fc.array(part, { maxLength: 5 }),
+  signer: fc.array(line, { maxLength: 3 }),
+  signerName: line,
+  errors: fc.constant([]),
+});
+
+describe("renderText and partsText", () => {
+  it("print a bullet with its dash, and one the text already marks as it is", () => {
+    const parts: DraftPart[] = [
+      {
+        id: "a",
+        blocks: [
+          { style: "bullet", text: "Một" },
+          { style: "bullet", text: "- Hai" },
+          { style: "paragraph", text: "Ba" },
+        ],
+      },
+      { id: "empty", blocks: [] },
+    ];
+    expect(partsText(parts)).toBe("- Một\n- Hai\nBa");
+  });
+
+  it("give the lines joined, with runs of blank lines cut to one", () => {
+    fc.assert(
+      fc.property(doc, (d) => renderText(d) === renderByDefinition(d)),
+      { numRuns: 3000 }
+    );
+    fc.assert(
+      fc.property(fc.array(part, { maxLength: 6 }), (p) => partsText(p) === partsByDefinition(p)),
+      { numRuns: 2000 }
+    );
+  });
+});
