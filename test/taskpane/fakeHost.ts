@@ -1,6 +1,6 @@
 import path from "path";
 import ExcelJS from "exceljs";
-import { tableFromWorksheet } from "../../src/cli/xlsx";
+import { tableFromWorksheet } from "../../src/xlsx/sheet";
 import { HostError, StoredSettings, WorkbookHost } from "../../src/core/host";
 import type { Table } from "../../src/core/types";
 import type { WritePlan } from "../../src/core/writePlan";
