@@ -13,10 +13,13 @@ const urlDev = "https://localhost:3000/";
 // nowhere, so a forgotten ADDIN_URL fails loudly in Excel instead of pointing at a stranger.
 const urlProd = withTrailingSlash(process.env.ADDIN_URL || "https://chitieu.example.invalid/");
 
-// Size budget for each production JS asset and entrypoint, minified but not gzipped. A React
-// 19 + Fluent UI v9 pane fits with room to spare; the gzipped target (250 KB) is measured by
-// the benchmark, not here. Over budget is a build error, not a warning nobody reads.
+// Size budget for each add-in page's production JS, minified but not gzipped: its entry and
+// every chunk it may load later, summed. A React 19 + Fluent UI v9 pane fits with room to
+// spare; the gzipped target (250 KB) is measured by the benchmark, not here. Over budget is a
+// build error, not a warning nobody reads.
 const JS_BUDGET_BYTES = 1200 * 1000;
+// The playground carries exceljs and the sample on purpose: the budget is the add-in's.
+const BUDGETED_ENTRIES = ["taskpane", "commands"];
 
 const certDir = path.join(os.homedir(), ".office-addin-dev-certs");
 
@@ -45,6 +48,72 @@ function devServerProtocol() {
   return { type: "https", options };
 }
 
+/**
+ * Fails the build when an entry's JS, lazy chunks included, is over the budget. webpack's own
+ * `performance` hints count an entrypoint's initial files only, so a pane split into lazy
+ * chunks would pass them whatever it loads after its first render.
+ */
+class JsBudgetPlugin {
+  apply(compiler) {
+    const { Compilation, WebpackError } = compiler.webpack;
+    compiler.hooks.thisCompilation.tap("JsBudgetPlugin", (compilation) => {
+      compilation.hooks.processAssets.tap(
+        { name: "JsBudgetPlugin", stage: Compilation.PROCESS_ASSETS_STAGE_REPORT },
+        () => {
+          for (const name of BUDGETED_ENTRIES) {
+            const entry = compilation.entrypoints.get(name);
+            if (entry === undefined) continue;
+            const files = new Set();
+            for (const group of withDescendants(entry))
+              for (const chunk of group.chunks)
+                for (const file of chunk.files) if (file.endsWith(".js")) files.add(file);
+            const bytes = [...files].reduce(
+              (sum, file) => sum + compilation.getAsset(file).source.size(),
+              0
+            );
+            if (bytes > JS_BUDGET_BYTES)
+              compilation.errors.push(
+                new WebpackError(
+                  `[chitieu] ${name}: ${bytes} bytes of JS in ${files.size} files, over the ` +
+                    `${JS_BUDGET_BYTES}-byte budget`
+                )
+              );
+          }
+        }
+      );
+    });
+  }
+}
+
+/**
+ * Gives the task pane's own scripts high fetch priority. Deferred scripts are fetched at low
+ * priority, and while office.js (a blocking script in <head>, as Office requires) is on its
+ * way Chromium lets only one low-priority request run at a time: the pane's three scripts
+ * then arrive one after the other.
+ */
+class HighPriorityScriptsPlugin {
+  apply(compiler) {
+    compiler.hooks.compilation.tap("HighPriorityScriptsPlugin", (compilation) => {
+      HtmlWebpackPlugin.getHooks(compilation).alterAssetTags.tap(
+        "HighPriorityScriptsPlugin",
+        (data) => {
+          if (data.outputName === "taskpane.html")
+            for (const tag of data.assetTags.scripts) tag.attributes.fetchpriority = "high";
+          return data;
+        }
+      );
+    });
+  }
+}
+
+/** A chunk group and every group it may load, each once. */
+function withDescendants(group, seen = new Set()) {
+  if (seen.has(group)) return seen;
+  seen.add(group);
+  for (const child of group.getChildren()) withDescendants(child, seen);
+  return seen;
+}
+
 module.exports = (env, options) => {
   const dev = options.mode === "development";
   if (!dev && !urlProd.startsWith("https://")) {
@@ -67,7 +136,41 @@ module.exports = (env, options) => {
       path: path.resolve(__dirname, "dist"),
       // Hashed names in production so Office's web cache never serves last release's bundle.
       filename: dev ? "[name].js" : "[name].[contenthash:8].js",
+      chunkFilename: dev ? "[name].js" : "[name].[contenthash:8].js",
+      // Lazy chunks load from wherever the page's script came from (the add-in's own origin
+      // and folder, in Excel as in the playground), not from a URL fixed at build time.
+      publicPath: "auto",
       clean: true,
+    },
+    optimization: {
+      splitChunks: {
+        // The task pane's first screen comes as three scripts (React, the Fluent UI it shows,
+        // the pane) rather than one. Measured in Chromium on a busy 2-core machine: the three
+        // are parsed in parallel off the main thread, and evaluating them took about 90 ms
+        // where the one 700 KB scope-hoisted bundle took about 300 ms. React's chunk also
+        // stays cached from one release to the next.
+        // What the pane shows after its first screen is one lazy chunk, "later" (see
+        // src/taskpane/components/lazy.tsx); webpack's default async groups would only split
+        // it into more requests.
+        cacheGroups: {
+          defaultVendors: false,
+          default: false,
+          react: {
+            test: /[\\/]node_modules[\\/](react|react-dom|scheduler)[\\/]/,
+            name: "react",
+            chunks: (chunk) => chunk.name === "taskpane",
+            priority: 20,
+            enforce: true,
+          },
+          fluent: {
+            test: /[\\/]node_modules[\\/]/,
+            name: "fluent",
+            chunks: (chunk) => chunk.name === "taskpane",
+            priority: 10,
+            enforce: true,
+          },
+        },
+      },
     },
     resolve: {
       extensions: [".ts", ".tsx", ".js"],
@@ -107,6 +210,8 @@ module.exports = (env, options) => {
           },
         ],
       }),
+      ...(dev ? [] : [new JsBudgetPlugin()]),
+      new HighPriorityScriptsPlugin(),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",
@@ -123,15 +228,8 @@ module.exports = (env, options) => {
         chunks: ["commands"],
       }),
     ],
-    performance: dev
-      ? { hints: false }
-      : {
-          hints: "error",
-          maxAssetSize: JS_BUDGET_BYTES,
-          maxEntrypointSize: JS_BUDGET_BYTES,
-          // The budget is the add-in's; the playground carries exceljs and the sample on purpose.
-          assetFilter: (file) => file.endsWith(".js") && !file.startsWith("playground"),
-        },
+    // JsBudgetPlugin checks the add-in's JS, lazy chunks included.
+    performance: { hints: false },
     // Only `webpack serve` reads the certificates; a build never needs them.
     devServer: env.WEBPACK_SERVE
       ? {

@@ -4,17 +4,15 @@ import {
   Tab,
   TabList,
   Text,
-  Toaster,
   webLightTheme,
 } from "@fluentui/react-components";
 import { useState } from "react";
 import type { WorkbookHost } from "../core/host";
 import { useAppStyles } from "./app.styles";
-import { Draft } from "./components/Draft/Draft";
 import { ErrorBar } from "./components/ErrorBar/ErrorBar";
 import { Header, HeaderProps } from "./components/Header/Header";
+import { Draft, LaterPart, TemplateEditor, Toaster } from "./components/lazy";
 import { ProgressPanel } from "./components/ProgressPanel/ProgressPanel";
-import { TemplateEditor } from "./components/TemplateEditor/TemplateEditor";
 import { useDetect } from "./components/Detect/useDetect";
 import { useCompute } from "./hooks/useCompute";
 import { TOASTER_ID } from "./hooks/notify";
@@ -44,7 +42,9 @@ export function App({ host, initialLanguage = "vi" }: AppProps) {
       applyStylesToPortals={false}
     >
       <MessagesContext.Provider value={MESSAGES[language]}>
-        <Toaster toasterId={TOASTER_ID} position="bottom" />
+        <LaterPart quiet>
+          <Toaster toasterId={TOASTER_ID} position="bottom" />
+        </LaterPart>
         <Pane host={host} language={language} onLanguage={setLanguage} />
       </MessagesContext.Provider>
     </FluentProvider>
@@ -108,13 +108,15 @@ function Pane({ host, language, onLanguage }: PaneProps) {
         className={mergeClasses(styles.panel, tab !== "draft" && styles.hidden)}
       >
         {report ? (
-          <Draft
-            host={host}
-            report={report}
-            settings={settings.settings}
-            saveSettings={settings.save}
-            notify={notify}
-          />
+          <LaterPart>
+            <Draft
+              host={host}
+              report={report}
+              settings={settings.settings}
+              saveSettings={settings.save}
+              notify={notify}
+            />
+          </LaterPart>
         ) : (
           <Text className={styles.muted}>{m.draft.needCompute}</Text>
         )}
@@ -127,11 +129,13 @@ function Pane({ host, language, onLanguage }: PaneProps) {
         className={mergeClasses(styles.panel, tab !== "templates" && styles.hidden)}
       >
         {settings.loaded && (
-          <TemplateEditor
-            settings={settings.settings}
-            saveSettings={settings.save}
-            notify={notify}
-          />
+          <LaterPart>
+            <TemplateEditor
+              settings={settings.settings}
+              saveSettings={settings.save}
+              notify={notify}
+            />
+          </LaterPart>
         )}
       </div>
     </main>

@@ -1,37 +1,17 @@
-/// <reference types="office-js" />
+import { flushSync } from "react-dom";
 import { createRoot } from "react-dom/client";
-import { HostError, WorkbookHost } from "../core/host";
-import { createExcelHost, ExcelRun } from "../excel/host";
 import { App } from "./App";
-import { vi } from "./messages/vi";
+import { excelHost, hostWhenReady } from "./officeHost";
 
-const run: ExcelRun = (batch) =>
-  typeof Excel === "undefined"
-    ? Promise.reject(new HostError("unsupported", vi.errors.noExcel))
-    : Excel.run(batch);
+// Created once, at load: Office.onReady is asked as early as possible, and the first render
+// does not wait for it (the host's calls do).
+const host = hostWhenReady(excelHost());
 
-/** The Excel host, guarded so that a page opened outside Excel fails in words, not in a blank pane. */
-function excelHost(): WorkbookHost {
-  const office = typeof Office === "undefined" ? undefined : Office;
-  return createExcelHost({
-    run,
-    settings: office?.context?.document?.settings,
-    // Where Office cannot say, the adapter does not guess that Excel is too old.
-    isSetSupported: office?.context?.requirements
-      ? (name, version) => office.context.requirements.isSetSupported(name, version)
-      : undefined,
-  });
-}
-
-function start(): void {
-  const container = document.getElementById("container");
-  // taskpane.html's ES5 check already wrote why this webview cannot run the pane.
-  if (container === null || container.getAttribute("data-unsupported") === "true") return;
-  createRoot(container).render(<App host={excelHost()} />);
-}
-
-if (typeof Office !== "undefined") {
-  Office.onReady(() => start());
-} else {
-  start();
+const container = document.getElementById("container");
+// taskpane.html's ES5 check already wrote why this webview cannot run the pane.
+if (container !== null && container.getAttribute("data-unsupported") !== "true") {
+  const root = createRoot(container);
+  // The first screen renders now, in this script's task, rather than in a later one queued
+  // behind office.js's own start-up work, which it does not need.
+  flushSync(() => root.render(<App host={host} />));
 }

@@ -1,7 +1,7 @@
 /**
- * Goal 5: the task pane's JavaScript, gzipped, from a production build; and its time to
- * first render in Chromium as a ratio to a bare React page, when Chromium and
- * playwright-core are both there.
+ * Goal 5: the task pane's JavaScript, gzipped, from a production build (all of it, the chunks
+ * it loads after its first render included); and its time to first render in Chromium as a
+ * ratio to a bare React page, when Chromium and playwright-core are both there.
  */
 import { spawnSync } from "child_process";
 import { existsSync, promises as fs } from "fs";
@@ -16,7 +16,7 @@ export const CHROMIUM = "/usr/bin/chromium";
 const GZIP_TARGET_KB = 250;
 const RENDER_TARGET = 1.5;
 
-/** The scripts taskpane.html loads from the build (the entry and any chunk it names). */
+/** The scripts taskpane.html loads from the build: what its first render needs. */
 async function taskpaneScripts(dist: string): Promise<string[]> {
   const html = await fs.readFile(path.join(dist, "taskpane.html"), "utf8");
   // Minified HTML drops the quotes: `<script defer src=taskpane.8b85c0e7.js>`.
@@ -27,17 +27,63 @@ async function taskpaneScripts(dist: string): Promise<string[]> {
   return sources.map((src) => path.join(dist, src));
 }
 
-/** Builds the add-in into its own folder, so the build someone else is running keeps dist/. */
-function build(dist: string): string | null {
-  const result = spawnSync(
-    "npx",
-    ["webpack", "--mode", "production", "--output-path", dist, "--no-stats"],
-    { cwd: ROOT, encoding: "utf8", maxBuffer: 64 * 1024 * 1024, timeout: 10 * 60 * 1000 }
-  );
-  if (result.status === 0) return null;
+// Builds with webpack's API in a child process (the bench stays light) and prints the task
+// pane's scripts: the first screen's, and every chunk the pane may load after it.
+const BUILD_SCRIPT = `
+  const webpack = require("webpack");
+  const config = require("./webpack.config.js")({}, { mode: "production" });
+  config.mode = "production";
+  config.output = { ...config.output, path: process.env.BENCH_DIST };
+  webpack(config, (error, stats) => {
+    if (error || stats.hasErrors()) {
+      console.error(error ? String(error) : stats.toString({ all: false, errors: true }));
+      process.exit(1);
+    }
+    const entry = stats.compilation.entrypoints.get("taskpane");
+    const groups = new Set();
+    const walk = (group) => {
+      if (groups.has(group)) return;
+      groups.add(group);
+      for (const child of group.getChildren()) walk(child);
+    };
+    walk(entry);
+    const files = new Set();
+    for (const group of groups)
+      for (const chunk of group.chunks) for (const file of chunk.files) files.add(file);
+    console.log(JSON.stringify([...files].filter((file) => file.endsWith(".js"))));
+  });
+`;
+
+/**
+ * Builds the add-in into its own folder, so the build someone else is running keeps dist/;
+ * returns every script the task pane may load, or why the build failed.
+ */
+function build(dist: string): { scripts: string[] } | { failure: string } {
+  const result = spawnSync(process.execPath, ["-e", BUILD_SCRIPT], {
+    cwd: ROOT,
+    env: { ...process.env, BENCH_DIST: dist },
+    encoding: "utf8",
+    maxBuffer: 64 * 1024 * 1024,
+    timeout: 10 * 60 * 1000,
+  });
   const output = `${result.stdout ?? ""}\n${result.stderr ?? ""}`;
+  const listed = (result.stdout ?? "").trim().split("\n").pop() ?? "";
+  if (result.status === 0 && listed.startsWith("["))
+    return { scripts: (JSON.parse(listed) as string[]).map((file) => path.join(dist, file)) };
   const error = output.split("\n").find((line) => /error/i.test(line)) ?? `exit ${result.status}`;
-  return `webpack build failed: ${error.trim().slice(0, 200)}`;
+  return { failure: `webpack build failed: ${error.trim().slice(0, 200)}` };
+}
+
+/** Raw and gzipped bytes of some files, summed. */
+async function sizes(files: string[]): Promise<{ raw: number; gzipped: number }> {
+  let raw = 0;
+  let gzipped = 0;
+  for (const file of files) {
+    const bytes = await fs.readFile(file);
+    raw += bytes.length;
+    gzipped += zlib.gzipSync(bytes).length;
+  }
+  return { raw, gzipped };
 }
 
 export async function benchTaskpane(outDir: string): Promise<void> {
@@ -47,24 +93,22 @@ export async function benchTaskpane(outDir: string): Promise<void> {
     return;
   }
   const dist = path.join(outDir, "dist");
-  const failure = build(dist);
-  if (failure !== null) {
-    print("taskpane-js-gzip", `skipped (${failure})`);
-    skippedTarget("taskpane-js-gzip-kb", failure);
+  const built = build(dist);
+  if ("failure" in built) {
+    print("taskpane-js-gzip", `skipped (${built.failure})`);
+    skippedTarget("taskpane-js-gzip-kb", built.failure);
   } else {
-    const scripts = await taskpaneScripts(dist);
-    let raw = 0;
-    let gzipped = 0;
-    for (const file of scripts) {
-      const bytes = await fs.readFile(file);
-      raw += bytes.length;
-      gzipped += zlib.gzipSync(bytes).length;
-    }
-    print("taskpane-js-bytes", raw);
-    print("taskpane-js-gzip-kb", gzipped / 1000);
-    target("taskpane-js-gzip-kb", gzipped / 1000, GZIP_TARGET_KB);
+    // The target counts all of the pane's JavaScript, the chunks it loads after its first
+    // render included; the first screen's share is printed beside it.
+    const all = await sizes(built.scripts);
+    const first = await sizes(await taskpaneScripts(dist));
+    print("taskpane-js-bytes", all.raw);
+    print("taskpane-js-gzip-kb", all.gzipped / 1000);
+    print("taskpane-first-screen-js-bytes", first.raw);
+    print("taskpane-first-screen-js-gzip-kb", first.gzipped / 1000);
+    target("taskpane-js-gzip-kb", all.gzipped / 1000, GZIP_TARGET_KB);
   }
-  await benchFirstRender(failure === null ? dist : null, outDir);
+  await benchFirstRender("failure" in built ? null : dist, outDir);
 }
 
 async function benchFirstRender(dist: string | null, outDir: string): Promise<void> {

@@ -1,8 +1,8 @@
 import { useCallback, useState } from "react";
-import { analyse, ComputeOptions, Report } from "../../core/engine";
+import type { ComputeOptions, Report } from "../../core/engine";
 import type { WorkbookHost } from "../../core/host";
-import { planWrite } from "../../core/writePlan";
 import type { Failure } from "../lib/errors";
+import { loadEngine } from "./useEngine";
 
 export type ComputePhase = "reading" | "computing" | "writing";
 
@@ -35,7 +35,10 @@ export function useCompute(host: WorkbookHost): ComputeState {
       let stage: Failure["stage"] = "read";
       try {
         setPhase("reading");
-        const table = await host.readSheet(sheet);
+        const [table, { analyse, planWrite }] = await Promise.all([
+          host.readSheet(sheet),
+          loadEngine(),
+        ]);
         stage = "compute";
         setPhase("computing");
         await nextFrame();

@@ -26,6 +26,7 @@ export const en: PaneMessages = {
     writing: "Writing the results into the workbook…",
     saving: "Saving settings in the workbook…",
     writingDraft: "Writing the draft to a new sheet…",
+    part: "Loading…",
   },
   detect: {
     title: "Indicator table",
@@ -161,6 +162,7 @@ export const en: PaneMessages = {
     save: "Could not save the settings",
     select: "Could not select the row",
     draft: "Could not write the draft",
+    part: "Could not show this part of the add-in",
     host: (code, message) => hostErrors[code] ?? message,
     noHeader: (sheet) =>
       `No header row of an indicator table was found on sheet “${sheet}” (it needs at least an indicator column and a target or actual column).`,

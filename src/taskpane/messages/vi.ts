@@ -20,6 +20,7 @@ export const vi = {
     writing: "Đang ghi kết quả vào bảng tính…",
     saving: "Đang lưu thiết lập vào bảng tính…",
     writingDraft: "Đang ghi dự thảo ra trang mới…",
+    part: "Đang tải…",
   },
   detect: {
     title: "Bảng chỉ tiêu",
@@ -148,6 +149,7 @@ export const vi = {
     save: "Không lưu được thiết lập",
     select: "Không chọn được dòng",
     draft: "Không ghi được dự thảo",
+    part: "Không hiển thị được phần này của tiện ích",
     /** The host already speaks Vietnamese: its own words are the most precise. */
     host: (_code: HostCode, message: string) => message,
     noHeader: (_sheet: string, message: string) => message,

@@ -1,17 +1,7 @@
-import {
-  Accordion,
-  AccordionHeader,
-  AccordionItem,
-  AccordionPanel,
-  Button,
-  Caption1,
-  Dropdown,
-  Field,
-  Option,
-} from "@fluentui/react-components";
+import { Button, Caption1, Dropdown, Field, Option } from "@fluentui/react-components";
 import { useMessages } from "../../messages";
 import { ErrorBar } from "../ErrorBar/ErrorBar";
-import { Mapping } from "../Mapping/Mapping";
+import { LaterPart, Mapping } from "../lazy";
 import { useDetectStyles } from "./detect.styles";
 import type { DetectState } from "./useDetect";
 
@@ -52,22 +42,16 @@ export function Detect({ detect, busy }: { detect: DetectState; busy: boolean })
         <ErrorBar failure={{ stage: "read", error: analysis.error, sheet: sheet ?? "" }} />
       )}
       {analysis && analysis.ok && (
-        <Accordion collapsible defaultOpenItems={["mapping"]}>
-          <AccordionItem value="mapping">
-            <AccordionHeader>
-              {m.detect.mapping} · {m.detect.headerRows(analysis.report.headerRows.join(", "))}
-            </AccordionHeader>
-            <AccordionPanel>
-              <Mapping
-                columns={analysis.report.columns}
-                choices={analysis.choices}
-                corrections={detect.corrections}
-                disabled={busy}
-                onCorrect={detect.correct}
-              />
-            </AccordionPanel>
-          </AccordionItem>
-        </Accordion>
+        <LaterPart>
+          <Mapping
+            headerRows={analysis.report.headerRows}
+            columns={analysis.report.columns}
+            choices={analysis.choices}
+            corrections={detect.corrections}
+            disabled={busy}
+            onCorrect={detect.correct}
+          />
+        </LaterPart>
       )}
     </div>
   );

@@ -1,12 +1,11 @@
 import { useCallback, useEffect, useMemo, useState } from "react";
 import type { ColumnRole } from "../../../core/columns";
-import { analyse, ComputeOptions, Report } from "../../../core/engine";
+import type { ComputeOptions, Report } from "../../../core/engine";
 import type { HeaderMap } from "../../../core/headers";
 import type { WorkbookHost } from "../../../core/host";
-import { columnLetter } from "../../../core/text";
 import type { Table } from "../../../core/types";
-import { savedCorrections, withCorrection } from "../../lib/columns";
 import type { Failure } from "../../lib/errors";
+import { Engine, loadEngine, useEngine } from "../../hooks/useEngine";
 import type { SettingsState } from "../../hooks/useSettings";
 
 /** A column the user may give a role: its letter and header text. */
@@ -38,6 +37,7 @@ export interface DetectState {
  * already read whenever a correction changes; only a new sheet or "read again" re-reads.
  */
 export function useDetect(host: WorkbookHost, { settings, save }: SettingsState): DetectState {
+  const engine = useEngine();
   const [sheets, setSheets] = useState<string[]>([]);
   const [sheet, setSheet] = useState<string | null>(null);
   const [table, setTable] = useState<Table | null>(null);
@@ -71,9 +71,9 @@ export function useDetect(host: WorkbookHost, { settings, save }: SettingsState)
     setPhase("reading");
     setTable(null);
     setFailure(null);
-    host
-      .readSheet(sheet)
-      .then((read) => {
+    // The sheet stays "reading" until the engine that analyses it has loaded too.
+    Promise.all([host.readSheet(sheet), loadEngine()])
+      .then(([read]) => {
         if (live) setTable(read);
       })
       .catch((error: unknown) => {
@@ -87,20 +87,22 @@ export function useDetect(host: WorkbookHost, { settings, save }: SettingsState)
     };
   }, [host, sheet, reads]);
 
-  const corrections = useMemo(() => savedCorrections(settings, sheet), [settings, sheet]);
+  const corrections = useMemo(
+    () => (engine ? engine.savedCorrections(settings, sheet) : NO_CORRECTIONS),
+    [engine, settings, sheet]
+  );
   const analysis = useMemo(
-    () => (table ? analyseTable(table, corrections) : null),
-    [table, corrections]
+    () => (table && engine ? analyseTable(engine, table, corrections) : null),
+    [engine, table, corrections]
   );
 
   const correct = useCallback(
     (role: ColumnRole, col: number) => {
-      if (sheet === null) return;
-      save({ columns: withCorrection(settings, sheet, role, columnLetter(col)) }).catch(
-        (error: unknown) => setFailure({ stage: "save", error })
-      );
+      if (sheet === null || engine === null) return;
+      const columns = engine.withCorrection(settings, sheet, role, engine.columnLetter(col));
+      save({ columns }).catch((error: unknown) => setFailure({ stage: "save", error }));
     },
-    [save, settings, sheet]
+    [engine, save, settings, sheet]
   );
 
   return {
@@ -116,8 +118,15 @@ export function useDetect(host: WorkbookHost, { settings, save }: SettingsState)
   };
 }
 
+const NO_CORRECTIONS: NonNullable<ComputeOptions["columns"]> = {};
+
 /** Runs the engine for the mapping; a sheet with no header is a value here, not a crash. */
-function analyseTable(table: Table, columns: NonNullable<ComputeOptions["columns"]>): Analysis {
+function analyseTable(
+  engine: Engine,
+  table: Table,
+  columns: NonNullable<ComputeOptions["columns"]>
+): Analysis {
+  const { analyse, columnLetter } = engine;
   try {
     const { report, header, grid } = analyse(table, { columns });
     const choices: ColumnChoice[] = [];

@@ -1,4 +1,14 @@
-import { Badge, Caption1, Dropdown, Field, Option } from "@fluentui/react-components";
+import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
+  Badge,
+  Caption1,
+  Dropdown,
+  Field,
+  Option,
+} from "@fluentui/react-components";
 import { ColumnRole, COLUMN_ROLES } from "../../../core/columns";
 import type { ComputeOptions } from "../../../core/engine";
 import { columnNumber } from "../../lib/columns";
@@ -7,6 +17,8 @@ import type { ColumnChoice, DetectState } from "../Detect/useDetect";
 import { useMappingStyles } from "./mapping.styles";
 
 export interface MappingProps {
+  /** The sheet rows the header was read from (1-based). */
+  headerRows: number[];
   /** The engine's mapping after corrections: role → column letter. */
   columns: Partial<Record<ColumnRole, string>>;
   choices: ColumnChoice[];
@@ -15,8 +27,30 @@ export interface MappingProps {
   onCorrect: DetectState["correct"];
 }
 
-/** Each column role with the column found for it, and a dropdown to correct it. */
-export function Mapping({ columns, choices, corrections, disabled, onCorrect }: MappingProps) {
+/** Each column role with the column found for it, and a dropdown to correct it, under a fold. */
+export function Mapping({ headerRows, ...props }: MappingProps) {
+  const m = useMessages();
+  return (
+    <Accordion collapsible defaultOpenItems={["mapping"]}>
+      <AccordionItem value="mapping">
+        <AccordionHeader>
+          {m.detect.mapping} · {m.detect.headerRows(headerRows.join(", "))}
+        </AccordionHeader>
+        <AccordionPanel>
+          <Roles {...props} />
+        </AccordionPanel>
+      </AccordionItem>
+    </Accordion>
+  );
+}
+
+function Roles({
+  columns,
+  choices,
+  corrections,
+  disabled,
+  onCorrect,
+}: Omit<MappingProps, "headerRows">) {
   const m = useMessages();
   const styles = useMappingStyles();
   const label = (choice: ColumnChoice) => m.detect.column(choice.letter, choice.text);

@@ -1,4 +1,4 @@
-import { Button, Divider, MessageBar, MessageBarBody, Spinner } from "@fluentui/react-components";
+import { Button, MessageBar, MessageBarBody, Spinner } from "@fluentui/react-components";
 import { useState } from "react";
 import type { WorkbookHost } from "../../../core/host";
 import type { Failure } from "../../lib/errors";
@@ -6,13 +6,11 @@ import type { ComputeState } from "../../hooks/useCompute";
 import type { Notify } from "../../hooks/notify";
 import type { SettingsState } from "../../hooks/useSettings";
 import { PaneMessages, useMessages } from "../../messages";
-import { Checks } from "../Checks/Checks";
 import { Detect } from "../Detect/Detect";
 import type { DetectState } from "../Detect/useDetect";
 import { ErrorBar } from "../ErrorBar/ErrorBar";
-import { LaggingList } from "../LaggingList/LaggingList";
+import { LaterPart, Results } from "../lazy";
 import { PeriodOptions } from "../PeriodOptions/PeriodOptions";
-import { Summary } from "../Summary/Summary";
 import { summarySentence } from "../Summary/useSummary";
 import { useProgressPanelStyles } from "./progressPanel.styles";
 import { useProgressOptions } from "./useProgressOptions";
@@ -95,16 +93,12 @@ export function ProgressPanel({ host, settings, detect, compute, notify }: Progr
       {compute.failure && <ErrorBar failure={compute.failure} />}
       {selectFailure && <ErrorBar failure={selectFailure} />}
       {result && (
-        <>
-          <Divider className={styles.divider} />
-          <Summary report={result.report} />
-          <LaggingList
+        <LaterPart>
+          <Results
             report={result.report}
-            disabled={false}
             onSelect={(row) => select(result.report.sheet, row.row)}
           />
-          <Checks report={result.report} />
-        </>
+        </LaterPart>
       )}
     </div>
   );

@@ -31,7 +31,4 @@ export const useProgressPanelStyles = makeStyles({
     whiteSpace: "nowrap",
     border: "0",
   },
-  divider: {
-    flexGrow: 0,
-  },
 });
