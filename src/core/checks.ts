@@ -97,8 +97,8 @@ function remainingCandidates(row: IndicatorRow, progress: Progress): number[] {
 }
 
 /**
- * A reported achievement in percent units: `41,46%` and `41.46` are percents; `0.4146`
- * with a percent format arrived as 41.46 already; a bare `0.4146` is a fraction when
+ * A reported achievement in percent units: `12,50%` and `12.5` are percents; `0.125`
+ * with a percent format arrived as 12.5 already; a bare `0.125` is a fraction when
  * reading it as one lands nearer the computed figure.
  */
 function reportedPercent(

@@ -151,7 +151,7 @@ function thousands(whole: string): string {
 
 /**
  * A fraction as a Vietnamese percentage.
- * @example formatPercent(0.414588) // "41,46%"
+ * @example formatPercent(0.503125) // "50,31%"
  */
 export function formatPercent(fraction: number, decimals = 2): string {
   if (!Number.isFinite(fraction)) return String(fraction);

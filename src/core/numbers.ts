@@ -220,7 +220,7 @@ function cleanText(raw: string): string {
 }
 
 /**
- * A figure alone, as most cells hold it (`4.874,53`, `-12`, `41,46%`), read without the
+ * A figure alone, as most cells hold it (`4.874,53`, `-12`, `12,5%`), read without the
  * search for bounds, ranges and dates; undefined for any other text. Gives what the full
  * reading gives: a sign at the start, digits and marks, a percent sign at the end.
  */

@@ -50,7 +50,8 @@ export interface Section {
   title: string;
 }
 
-const FIGURE_ROLES = [
+/** The roles whose cells are read as figures: the only cells whose number format counts. */
+export const FIGURE_ROLES = [
   "target",
   "actual",
   "lastYear",

@@ -1,21 +1,8 @@
 import { ColumnRole } from "../core/columns";
 import { makeGrid } from "../core/grid";
 import { findHeader } from "../core/headers";
+import { FIGURE_ROLES } from "../core/rows";
 import { Table } from "../core/types";
-
-/**
- * The roles whose cells the engine reads as figures (`readFigure` in src/core/rows.ts): the
- * only cells whose number format it looks at, for a percentage (`0.00%` on 0.4146) and for
- * the decimals a figure is written with (`#,##0.00`).
- */
-const FIGURE_ROLES: readonly ColumnRole[] = [
-  "target",
-  "actual",
-  "lastYear",
-  "samePeriod",
-  "reportedAchievement",
-  "reportedRemaining",
-];
 
 /**
  * The sheet columns whose number formats the engine needs: those the header of `table`

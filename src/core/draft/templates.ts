@@ -229,7 +229,7 @@ function takesNoSpaceBefore(code: number): boolean {
  * Vietnamese typography after substitution: no space before `%`, `,`, `;`, `:`, `)` nor a
  * line break, none after `(`; single spaces (tabs count as spaces). In one pass over the
  * text, copying only when a run of spaces changes: most sentences come out as they went in.
- * @example tidy("đạt 41,46 %  kế hoạch ( đạt ) ;") // "đạt 41,46% kế hoạch (đạt);"
+ * @example tidy("đạt 12,5 %  kế hoạch ( đạt ) ;") // "đạt 12,5% kế hoạch (đạt);"
  */
 export function tidy(text: string): string {
   let out = "";
