@@ -82,7 +82,6 @@ export interface Analysis {
   report: Report;
   grid: Grid;
   header: HeaderMap;
-  progress: Progress[];
 }
 
 /** The whole job on one sheet: header, rows, arithmetic, checks. Also returns the parts the writers need. */
@@ -103,17 +102,18 @@ export function analyse(table: Table, options: ComputeOptions = {}): Analysis {
     qualitative: 0,
     mismatches: 0,
   };
-  const progress: Progress[] = [];
   const reportRows: ReportRow[] = [];
   // What the totals check needs of each row: the rest of a row is let go once reported,
   // while it is young, rather than kept (and copied by the collector) for the whole sheet.
   const totalsRows: TotalsRow[] = [];
+  // The arithmetic's problems of a totals row, listed after those the totals check adds.
+  const totalProblems = new Map<number, string[]>();
   const arithmetic = { expectedShare: period.expectedShare, tolerance };
   // A row's arithmetic, its own checks and its report in one pass as it is read.
   const sections = eachIndicatorRow(grid, header, (row) => {
     const p = computeProgress(row, arithmetic);
     const reported = toReportRow(row, p, findMismatches(row, p));
-    progress.push(p);
+    if (row.type === "total") totalProblems.set(reportRows.length, p.problems);
     reportRows.push(reported);
     const { type, unit, kind, target, actual, problems } = row;
     totalsRows.push({ row: row.row, type, unit, kind, target, actual, problems });
@@ -122,10 +122,8 @@ export function analyse(table: Table, options: ComputeOptions = {}): Analysis {
   });
   // Totals add problems to their rows after the rows' own, before the arithmetic's.
   const totals = checkTotals(totalsRows, new Set(sections.map((s) => s.row)));
-  totalsRows.forEach((row, i) => {
-    if (row.type === "total")
-      reportRows[i].problems = joinProblems(row.problems, progress[i].problems);
-  });
+  for (const [i, computed] of totalProblems)
+    reportRows[i].problems = joinProblems(totalsRows[i].problems, computed);
   const columns: Partial<Record<ColumnRole, string>> = {};
   for (const [role, col] of Object.entries(header.columns) as [ColumnRole, number][])
     columns[role] = columnLetter(col);
@@ -143,7 +141,7 @@ export function analyse(table: Table, options: ComputeOptions = {}): Analysis {
     summary,
     warnings,
   };
-  return { report, grid, header, progress };
+  return { report, grid, header };
 }
 
 /** `computeSheet(table)` // the report of DOMAIN §2 for one sheet */

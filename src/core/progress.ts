@@ -1,6 +1,6 @@
 import { vi } from "./messages/vi";
 import { isNumber, readNumber, roundTo } from "./numbers";
-import { IndicatorRow } from "./rows";
+import { cellOf, IndicatorRow } from "./rows";
 
 /** DOMAIN §2 statuses, from the arithmetic and never from colour. */
 export type RowStatus =
@@ -63,7 +63,7 @@ export function computeProgress(row: IndicatorRow, options: ProgressOptions): Pr
   base.target = target.value;
   base.remainingDecimals = target.decimals;
   if (row.actual === null) {
-    const cell = row.cells.actual ?? `dòng ${row.row}`;
+    const cell = cellOf(row, "actual");
     // `-`, `x`, `…` mean "no figure yet" as a blank does; words are quoted back.
     const read = readNumber(row.actualText);
     const blank = !isNumber(read) && read.reason === "empty";
@@ -81,7 +81,7 @@ export function computeProgress(row: IndicatorRow, options: ProgressOptions): Pr
   base.actual = A;
   const decimals = Math.max(target.decimals, row.actual.decimals);
   if (Math.abs(T) < EPSILON && row.kind !== "level") {
-    problems.push(vi.problem.zeroTarget(row.cells.target ?? `dòng ${row.row}`));
+    problems.push(vi.problem.zeroTarget(cellOf(row, "target")));
     return base;
   }
   const result = base;
@@ -170,7 +170,7 @@ function effectiveTarget(
   row: IndicatorRow,
   problems: string[]
 ): { value: number; decimals: number } | null {
-  const cell = row.cells.target ?? `dòng ${row.row}`;
+  const cell = cellOf(row, "target");
   if (row.planShare !== undefined) {
     if (row.planAmount === undefined) {
       problems.push(vi.problem.missingPlanAmount(cell));

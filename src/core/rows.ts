@@ -39,8 +39,11 @@ export interface IndicatorRow extends KindInfo {
   agency: string;
   partners: string[];
   solutions: string;
-  /** Addresses of the row's cells by role, blank or not, for messages. */
-  cells: Partial<Record<ColumnRole, string>>;
+  /**
+   * The sheet's columns by role, shared by every row of the sheet: `cellOf` names a cell
+   * for a message when one is needed, rather than every row keeping every address.
+   */
+  columns: Readonly<Partial<Record<ColumnRole, number>>>;
   problems: string[];
 }
 
@@ -156,7 +159,6 @@ function readFigure(
   { grid, header, styles, cells }: Sheet,
   r: number,
   role: FigureRole,
-  addresses: Partial<Record<ColumnRole, string>>,
   problems: string[]
 ): Figure | null {
   const col = header.columns[role];
@@ -165,10 +167,8 @@ function readFigure(
   // A formula that reached us as its text (`=E8/D8`) has no value yet; its cell names are no figures.
   if (isFormulaText(raw)) return null;
   const parsed = parseCell(raw, styles[role], grid.format(r, col));
-  // The row's own address string: a sheet of 100.000 rows keeps one copy, not two.
-  const cell = addresses[role] ?? address(r, col);
-  if (isNumber(parsed)) return asFigure(parsed, cell, cells.text(col));
-  if (parsed.reason === "error") problems.push(vi.problem.excelError(cell, parsed.text));
+  if (isNumber(parsed)) return asFigure(parsed, address(r, col), cells.text(col));
+  if (parsed.reason === "error") problems.push(vi.problem.excelError(address(r, col), parsed.text));
   return null;
 }
 
@@ -195,28 +195,26 @@ function roleLines(grid: Grid, header: HeaderMap, r: number, role: ColumnRole): 
   return col === undefined ? "" : multilineText(grid.raw(r, col));
 }
 
-/** Addresses of the row's cells by role, in the header's order. */
-function cellsOf(
-  roleColumns: [ColumnRole, number][],
-  r: number
-): Partial<Record<ColumnRole, string>> {
-  const cells: Partial<Record<ColumnRole, string>> = {};
-  for (const [role, col] of roleColumns) cells[role] = address(r, col);
-  return cells;
+/**
+ * The address of a row's cell in a role, for a message: `D12`, or `dòng 12` when the sheet
+ * has no such column.
+ */
+export function cellOf(row: Pick<IndicatorRow, "row" | "columns">, role: ColumnRole): string {
+  const col = row.columns[role];
+  return col === undefined ? `dòng ${row.row}` : address(row.row, col);
 }
 
 function readIndicator(sheet: Sheet, r: number, context: RowContext): IndicatorRow {
   const { grid, header, cells } = sheet;
   const { columns } = header;
   const problems: string[] = [];
-  const addresses = cellsOf(sheet.roleColumns, r);
   // In FIGURE_ROLES order, which is the order their problems are listed in.
-  const target = readFigure(sheet, r, "target", addresses, problems);
-  const actual = readFigure(sheet, r, "actual", addresses, problems);
-  const lastYear = readFigure(sheet, r, "lastYear", addresses, problems);
-  const samePeriod = readFigure(sheet, r, "samePeriod", addresses, problems);
-  const reportedAchievement = readFigure(sheet, r, "reportedAchievement", addresses, problems);
-  const reportedRemaining = readFigure(sheet, r, "reportedRemaining", addresses, problems);
+  const target = readFigure(sheet, r, "target", problems);
+  const actual = readFigure(sheet, r, "actual", problems);
+  const lastYear = readFigure(sheet, r, "lastYear", problems);
+  const samePeriod = readFigure(sheet, r, "samePeriod", problems);
+  const reportedAchievement = readFigure(sheet, r, "reportedAchievement", problems);
+  const reportedRemaining = readFigure(sheet, r, "reportedRemaining", problems);
   const unit = cells.text(columns.unit);
   const targetText = cells.text(columns.target);
   const inferred = inferFoldedKind(
@@ -259,7 +257,7 @@ function readIndicator(sheet: Sheet, r: number, context: RowContext): IndicatorR
     agency: ownAgency || (parent ? parent.agency : ""),
     partners: partnersText !== "" ? splitAgencies(partnersText) : parent ? parent.partners : [],
     solutions: roleLines(grid, header, r, "solutions"),
-    cells: addresses,
+    columns,
     problems,
   };
 }

@@ -1,7 +1,15 @@
 import { computeSheet, ReportRow } from "../../src/core/engine";
 import { makeGrid } from "../../src/core/grid";
 import { findHeader } from "../../src/core/headers";
-import { IndicatorRow, isTotalName, readRows, Section, splitAgencies } from "../../src/core/rows";
+import { ColumnRole } from "../../src/core/columns";
+import {
+  cellOf,
+  IndicatorRow,
+  isTotalName,
+  readRows,
+  Section,
+  splitAgencies,
+} from "../../src/core/rows";
 import type { Table } from "../../src/core/types";
 import {
   buildLayout,
@@ -148,11 +156,15 @@ describe("readRows: sections, indicators, sub rows", () => {
     expect(investment.target).toMatchObject({ value: 34000, cell: `D${r(1)}`, text: "34.000" });
     expect(investment.actual).toMatchObject({ value: 14096, cell: `E${r(1)}` });
     expect(investment.unit).toBe("tỷ đồng");
-    expect(investment.cells).toMatchObject({
-      target: `D${r(1)}`,
-      actual: `E${r(1)}`,
-      agency: `F${r(1)}`,
-    });
+    expect(cellOf(investment, "target")).toBe(`D${r(1)}`);
+    expect(cellOf(investment, "actual")).toBe(`E${r(1)}`);
+    expect(cellOf(investment, "agency")).toBe(`F${r(1)}`);
+    // A role the sheet has no column for names the row.
+    const absent = (["kind", "samePeriod", "solutions"] as ColumnRole[]).find(
+      (role) => investment.columns[role] === undefined
+    );
+    expect(absent).toBeDefined();
+    expect(cellOf(investment, absent as ColumnRole)).toBe(`dòng ${r(1)}`);
   });
 
   it("reads qualitative rows, with or without words in the figure columns", () => {

@@ -61,32 +61,24 @@ export function withSubs(report: Report): Unit[] {
 
 /**
  * `withSubs` one unit at a time, for a draft that keeps only some of them: a list of
- * every unit of 100.000 rows, kept while it is filtered, is a heap to copy.
+ * every unit of 100.000 rows, kept while it is filtered, is a heap to copy. A row's parts
+ * are the `sub` rows right under it that name it as their parent, as the reader gives
+ * them (a part's parent is the last row above that is not a part); a part found anywhere
+ * else stands on its own.
  */
 export function eachUnit(
   report: Report,
   visit: (row: ReportRow, subs: readonly ReportRow[]) => void
 ): void {
   const rows = report.rows;
-  const byParent = new Map<number, ReportRow[]>();
-  // Index loops over the rows: no iterator result per row before the loop is optimised.
-  for (let i = 0; i < rows.length; i++) {
+  // One pass, no index of parents: on a large sheet a map of them costs more than the draft.
+  let i = 0;
+  while (i < rows.length) {
     const row = rows[i];
-    if (row.type === "sub" && row.parentRow !== null) {
-      // Pushed, not copied: a heading may have thousands of `-` rows under it.
-      const subs = byParent.get(row.parentRow);
-      if (subs === undefined) byParent.set(row.parentRow, [row]);
-      else subs.push(row);
-    }
-  }
-  // A part is folded into its parent only when the parent is a row of the report.
-  const parents = new Set<number>();
-  if (byParent.size > 0)
-    for (let i = 0; i < rows.length; i++) if (byParent.has(rows[i].row)) parents.add(rows[i].row);
-  for (let i = 0; i < rows.length; i++) {
-    const row = rows[i];
-    if (row.type !== "sub" || row.parentRow === null || !parents.has(row.parentRow))
-      visit(row, byParent.get(row.row) ?? NO_SUBS);
+    let end = i + 1;
+    while (end < rows.length && rows[end].type === "sub" && rows[end].parentRow === row.row) end++;
+    visit(row, end === i + 1 ? NO_SUBS : rows.slice(i + 1, end));
+    i = end;
   }
 }
 
