@@ -116,40 +116,108 @@ function reportedPercent(
   return { percent: figure.value, decimals: figure.decimals };
 }
 
-/** What the totals check reads of a row (and the problems it adds to). */
+/** What the totals check reads of a row (and, for a totals row, the problems it adds to). */
 export type TotalsRow = Pick<
   IndicatorRow,
   "row" | "type" | "unit" | "kind" | "target" | "actual" | "problems"
 >;
 
+type Field = "target" | "actual";
+
+/**
+ * The rows of one block (since the last heading or totals row) as the check sums them:
+ * numbers in sheet order, not the rows, so a block of 100.000 communes keeps a few flat
+ * arrays rather than a row object each.
+ */
+class Block {
+  /** Rows of any kind: a totals row with any row above it sums the rows above. */
+  rows = 0;
+  readonly units: string[] = [];
+  readonly values: Record<Field, number[]> = { target: [], actual: [] };
+  readonly decimals: Record<Field, number[]> = { target: [], actual: [] };
+
+  add(row: TotalsRow): void {
+    this.rows++;
+    if (row.type !== "indicator") return;
+    this.units.push(row.unit);
+    for (const field of FIELDS) {
+      const figure = row[field];
+      // NaN for a missing figure: the arrays stay arrays of numbers.
+      this.values[field].push(figure ? figure.value : NaN);
+      this.decimals[field].push(figure ? figure.decimals : 0);
+    }
+  }
+}
+
+const FIELDS: readonly Field[] = ["target", "actual"];
+
 /**
  * Checks each totals row (`Tổng cộng`, `Toàn tỉnh`, `Cộng`) against the rows it sums:
  * the rows above it back to the previous heading or total, or, when it heads its
  * block, the rows below it to the next one. Rates and levels do not add, so only flows.
+ * Fed the rows and headings in sheet order as they are read; `finish` gives the mismatches
+ * (and has added a problem to each totals row that does not add up).
  */
-export function checkTotals(rows: TotalsRow[], boundaries: Set<number>): TotalMismatch[] {
-  const found: TotalMismatch[] = [];
-  const headings = [...boundaries].sort((a, b) => a - b);
-  rows.forEach((total, index) => {
-    if (total.type !== "total") return;
-    const parts = breakdownOf(rows, index, headings).filter(
-      (part) => part.type === "indicator" && (part.unit === total.unit || part.unit === "")
-    );
-    if (parts.length < 2 || (total.kind !== "cumulative" && total.kind !== "reduction")) return;
-    for (const field of ["target", "actual"] as const) {
+export class TotalsCheck {
+  private readonly found: TotalMismatch[] = [];
+  private block = new Block();
+  /** A totals row that heads its block: it sums the rows below it, once they are read. */
+  private heading: TotalsRow | null = null;
+
+  row(row: TotalsRow): void {
+    if (row.type !== "total") {
+      this.block.add(row);
+      return;
+    }
+    const above = this.block;
+    this.close();
+    if (above.rows > 0) this.check(row, above);
+    else this.heading = row;
+  }
+
+  /** A section heading: no total sums across it. */
+  section(): void {
+    this.close();
+  }
+
+  finish(): TotalMismatch[] {
+    this.close();
+    return this.found;
+  }
+
+  /** Ends the block, checking the totals row that waited for it. */
+  private close(): void {
+    if (this.heading !== null) this.check(this.heading, this.block);
+    this.heading = null;
+    this.block = new Block();
+  }
+
+  private check(total: TotalsRow, block: Block): void {
+    if (total.kind !== "cumulative" && total.kind !== "reduction") return;
+    const parts: number[] = [];
+    for (let i = 0; i < block.units.length; i++)
+      if (block.units[i] === total.unit || block.units[i] === "") parts.push(i);
+    if (parts.length < 2) return;
+    for (const field of FIELDS) {
       const reported = total[field];
-      if (reported === null || parts.some((part) => part[field] === null)) continue;
+      const values = block.values[field];
+      if (reported === null || parts.some((i) => Number.isNaN(values[i]))) continue;
       // Summed in sheet order, in a loop: `Math.max(...parts)` fails on a huge breakdown.
       let decimals = reported.decimals;
       let added = 0;
-      for (const part of parts) {
-        const figure = part[field];
-        decimals = Math.max(decimals, figure ? figure.decimals : 0);
-        added += figure ? figure.value : 0;
+      for (const i of parts) {
+        decimals = Math.max(decimals, block.decimals[field][i]);
+        added += values[i];
       }
       const sum = roundTo(added, decimals);
       if (agrees(reported.value, reported.decimals, sum)) continue;
-      found.push({ row: total.row, cell: reported.cell, field, sum, reported: reported.value });
+      this.found.push({
+        row: total.row,
+        cell: reported.cell,
+        field,
+        sum,
+        reported: reported.value,
+      });
       total.problems.push(
         vi.problem.totalMismatch(
           reported.cell,
@@ -158,41 +226,5 @@ export function checkTotals(rows: TotalsRow[], boundaries: Set<number>): TotalMi
         )
       );
     }
-  });
-  return found;
-}
-
-function breakdownOf(rows: TotalsRow[], index: number, headings: number[]): TotalsRow[] {
-  const total = rows[index];
-  const above: TotalsRow[] = [];
-  for (let i = index - 1; i >= 0; i--) {
-    const row = rows[i];
-    if (row.type === "total" || crosses(headings, row.row, total.row)) break;
-    above.push(row);
   }
-  // Collected upwards; pushed then reversed, as unshift would cost a copy per row.
-  if (above.length > 0) return above.reverse();
-  const below: TotalsRow[] = [];
-  for (let i = index + 1; i < rows.length; i++) {
-    const row = rows[i];
-    if (row.type === "total" || crosses(headings, total.row, row.row)) break;
-    below.push(row);
-  }
-  return below;
-}
-
-/**
- * True when a section heading lies strictly between two sheet rows. `headings` is sorted,
- * so a binary search finds the first heading after `from`: a sheet of thousands of
- * sections costs a few steps a row, not a scan of them all.
- */
-function crosses(headings: number[], from: number, to: number): boolean {
-  let lo = 0;
-  let hi = headings.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (headings[mid] <= from) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < headings.length && headings[lo] < to;
 }

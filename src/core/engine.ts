@@ -1,4 +1,4 @@
-import { findMismatches, checkTotals, Mismatch, TotalMismatch, TotalsRow } from "./checks";
+import { findMismatches, Mismatch, TotalMismatch, TotalsCheck } from "./checks";
 import { ColumnRole } from "./columns";
 import { Grid, makeGrid } from "./grid";
 import { findHeader, HeaderMap, periodFromHeader } from "./headers";
@@ -103,27 +103,32 @@ export function analyse(table: Table, options: ComputeOptions = {}): Analysis {
     mismatches: 0,
   };
   const reportRows: ReportRow[] = [];
-  // What the totals check needs of each row: the rest of a row is let go once reported,
-  // while it is young, rather than kept (and copied by the collector) for the whole sheet.
-  const totalsRows: TotalsRow[] = [];
-  // The arithmetic's problems of a totals row, listed after those the totals check adds.
-  const totalProblems = new Map<number, string[]>();
+  // Totals are checked as the rows are read, so no row is kept for them: the rest of a row
+  // is let go once reported, while it is young, rather than copied by the collector.
+  const totalsCheck = new TotalsCheck();
+  // Each totals row's place in the report, its own problems and the arithmetic's: the
+  // totals check adds its problems between the two.
+  const totalRows: { index: number; read: string[]; computed: string[] }[] = [];
   const arithmetic = { expectedShare: period.expectedShare, tolerance };
   // A row's arithmetic, its own checks and its report in one pass as it is read.
-  const sections = eachIndicatorRow(grid, header, (row) => {
-    const p = computeProgress(row, arithmetic);
-    const reported = toReportRow(row, p, findMismatches(row, p));
-    if (row.type === "total") totalProblems.set(reportRows.length, p.problems);
-    reportRows.push(reported);
-    const { type, unit, kind, target, actual, problems } = row;
-    totalsRows.push({ row: row.row, type, unit, kind, target, actual, problems });
-    summary[reported.status]++;
-    summary.mismatches += reported.mismatches.length;
-  });
-  // Totals add problems to their rows after the rows' own, before the arithmetic's.
-  const totals = checkTotals(totalsRows, new Set(sections.map((s) => s.row)));
-  for (const [i, computed] of totalProblems)
-    reportRows[i].problems = joinProblems(totalsRows[i].problems, computed);
+  const sections = eachIndicatorRow(
+    grid,
+    header,
+    (row) => {
+      const p = computeProgress(row, arithmetic);
+      const reported = toReportRow(row, p, findMismatches(row, p));
+      if (row.type === "total")
+        totalRows.push({ index: reportRows.length, read: row.problems, computed: p.problems });
+      reportRows.push(reported);
+      totalsCheck.row(row);
+      summary[reported.status]++;
+      summary.mismatches += reported.mismatches.length;
+    },
+    () => totalsCheck.section()
+  );
+  const totals = totalsCheck.finish();
+  for (const { index, read, computed } of totalRows)
+    reportRows[index].problems = joinProblems(read, computed);
   const columns: Partial<Record<ColumnRole, string>> = {};
   for (const [role, col] of Object.entries(header.columns) as [ColumnRole, number][])
     columns[role] = columnLetter(col);

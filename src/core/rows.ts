@@ -78,12 +78,13 @@ export function readRows(
  * `readRows` one row at a time: each indicator row is handed to `visit` as soon as it is
  * read, so a caller that keeps only what it needs of a row lets the rest go while it is
  * young (on a sheet of 100.000 rows, cheap garbage rather than a heap to copy). Returns
- * the section headings.
+ * the section headings, each also handed to `onSection` where it falls between the rows.
  */
 export function eachIndicatorRow(
   grid: Grid,
   header: HeaderMap,
-  visit: (row: IndicatorRow) => void
+  visit: (row: IndicatorRow) => void,
+  onSection?: (section: Section) => void
 ): Section[] {
   const words = headerWords(grid, header);
   const roleColumns = Object.entries(header.columns) as [ColumnRole, number][];
@@ -112,7 +113,9 @@ export function eachIndicatorRow(
     // Headings assign no work: a row naming a lead agency is an indicator, even without figures.
     if (bare && !sub && cells.text(columns.agency) === "") {
       section = label !== "" && name !== "" ? `${label}. ${name}` : label || name;
-      sections.push({ row: r, label, title: name || label });
+      const heading: Section = { row: r, label, title: name || label };
+      sections.push(heading);
+      onSection?.(heading);
       parent = null;
       continue;
     }
