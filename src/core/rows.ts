@@ -1,3 +1,4 @@
+import { joinedAgencies, splitAgencies } from "./agencies";
 import { ColumnRole } from "./columns";
 import { Grid } from "./grid";
 import { HeaderMap, isNumberingRow } from "./headers";
@@ -6,6 +7,7 @@ import { vi } from "./messages/vi";
 import { addStyleScore, emptyStyleScore, isNumber, parseCell, styleOfScore } from "./numbers";
 import { headerWords, isRepeatedHeader } from "./repeatedHeader";
 import { RowCells } from "./rowCells";
+import { cleanName, isSubRow, isTotalFolded } from "./rowNames";
 import { address, fold, multilineText } from "./text";
 import { CellValue, NumberStyle, ParsedNumber } from "./types";
 
@@ -326,72 +328,4 @@ function rowName(grid: Grid, header: HeaderMap, cells: RowCells, r: number): str
   if (own !== "") return own;
   const merge = grid.mergeAt(r, col);
   return merge && merge.top === r ? grid.text(r, col) : "";
-}
-
-// `trong đó` as a whole word: `Trong doanh nghiệp ...` is a name, not a mark.
-const SUB_MARK = /^\s*([-+•*–—]|trong (đó|do)(?!\p{L})\s*:?)\s*/iu;
-/** Marks may be stacked: `- Trong đó: BHXH tự nguyện`. */
-const SUB_MARKS = /^(\s*([-+•*–—:]|trong (đó|do)(?!\p{L})))+\s*/iu;
-
-const MARK_LABEL = /^[-+•*–]$/;
-const PART_LABEL = /^\d+\.\d+/;
-const LETTER_LABEL = /^[a-z][).]?$/;
-
-function isSubRow(label: string, name: string): boolean {
-  if (SUB_MARK.test(name)) return true;
-  const bare = label.trim();
-  return MARK_LABEL.test(bare) || PART_LABEL.test(bare) || LETTER_LABEL.test(bare);
-}
-
-/** `cleanName("- Trong đó: BHXH tự nguyện")` // "BHXH tự nguyện" */
-function cleanName(name: string): string {
-  return name.replace(SUB_MARKS, "").trim();
-}
-
-/** `Tổng cộng toàn tỉnh`, `Cộng`, `Toàn tỉnh`; not `Tổng vốn đầu tư` nor `Công nghiệp`. */
-export function isTotalName(name: string): boolean {
-  return isTotalFolded(name, fold(name));
-}
-
-const BRACKETS = /[():.]/;
-const BRACKET_RUNS = /[():.]+/g;
-// A city under central rule totals `Toàn thành phố`.
-const TOTAL =
-  /^(tong cong|tong so|tong|cong|total|grand total)? ?(toan tinh|ca tinh|toan thanh pho|ca thanh pho|toan quoc|chung|all)?$/;
-
-/** `isTotalName` given `fold(name)` as well. */
-function isTotalFolded(name: string, foldedName: string): boolean {
-  // `Tổng cộng (toàn tỉnh)` reads as `Tổng cộng toàn tỉnh`.
-  const folded = BRACKETS.test(name) ? fold(name.replace(BRACKET_RUNS, " ")) : foldedName;
-  return folded !== "" && TOTAL.test(folded);
-}
-
-const LIST = /[;\n\r]/;
-const LIST_SEPARATORS = /[;\n\r]+/;
-const LEADING_MARKS = /^[-+•\s]+/;
-
-/** `splitAgencies(text).join("; ")` without the list when the cell names one agency. */
-function joinedAgencies(text: string): string {
-  return LIST.test(text) ? splitAgencies(text).join("; ") : soleAgency(text);
-}
-
-/** A cell naming one agency, without a leading dash or bullet. */
-function soleAgency(text: string): string {
-  return text.replace(LEADING_MARKS, "").trim();
-}
-
-/**
- * Agencies in a cell, split on `;` and line breaks only: commas belong inside names
- * such as `Ủy ban nhân dân các huyện, thị xã, thành phố`.
- */
-export function splitAgencies(text: string): string[] {
-  // Most cells name one agency: no list to split.
-  if (!LIST.test(text)) {
-    const only = soleAgency(text);
-    return only === "" ? [] : [only];
-  }
-  return text
-    .split(LIST_SEPARATORS)
-    .map(soleAgency)
-    .filter((part) => part !== "");
 }

@@ -2,14 +2,7 @@ import { computeSheet, ReportRow } from "../../src/core/engine";
 import { makeGrid } from "../../src/core/grid";
 import { findHeader } from "../../src/core/headers";
 import { ColumnRole } from "../../src/core/columns";
-import {
-  cellOf,
-  IndicatorRow,
-  isTotalName,
-  readRows,
-  Section,
-  splitAgencies,
-} from "../../src/core/rows";
+import { cellOf, IndicatorRow, readRows, Section } from "../../src/core/rows";
 import type { Table } from "../../src/core/types";
 import {
   buildLayout,
@@ -301,56 +294,7 @@ describe("readRows: noise inside the table", () => {
   });
 });
 
-describe("splitAgencies", () => {
-  it.each<[string, string[]]>([
-    ["Sở Tài chính; Thuế tỉnh", ["Sở Tài chính", "Thuế tỉnh"]],
-    ["Sở Tài chính;Thuế tỉnh;", ["Sở Tài chính", "Thuế tỉnh"]],
-    ["- Sở Y tế\n- Sở Nội vụ\r\n+ Công an tỉnh", ["Sở Y tế", "Sở Nội vụ", "Công an tỉnh"]],
-    [
-      "Ủy ban nhân dân các huyện, thị xã, thành phố",
-      ["Ủy ban nhân dân các huyện, thị xã, thành phố"],
-    ],
-    [
-      "Các sở, ban, ngành tỉnh; UBND các xã, phường",
-      ["Các sở, ban, ngành tỉnh", "UBND các xã, phường"],
-    ],
-    ["", []],
-  ])("%j", (text, parts) => {
-    expect(splitAgencies(text)).toEqual(parts);
-  });
-});
-
 describe("totals", () => {
-  it.each<[string]>([
-    ["Tổng cộng"],
-    ["TỔNG CỘNG"],
-    ["Tổng cộng toàn tỉnh"],
-    ["Toàn tỉnh"],
-    ["Cộng"],
-    ["Cộng:"],
-    ["Tổng số"],
-    ["Tổng"],
-    ["Toàn thành phố"],
-    ["Tổng cộng (toàn tỉnh)"],
-    ["Total"],
-  ])("%j is a totals row", (name) => {
-    expect(isTotalName(name)).toBe(true);
-  });
-
-  it.each<[string]>([
-    ["Tổng vốn đầu tư toàn xã hội"],
-    ["Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ"],
-    ["Công nghiệp"],
-    ["Công nghiệp - xây dựng"],
-    ["Tổng sản phẩm trên địa bàn (GRDP)"],
-    ["Tổng số doanh nghiệp thành lập mới"],
-    ["Cộng đồng dân cư"],
-    ["Xã Tổng Cộng"],
-    [""],
-  ])("%j is not a totals row", (name) => {
-    expect(isTotalName(name)).toBe(false);
-  });
-
   it("reads a totals row under 100 communes, wards and special zones, and checks the sum", () => {
     const { layout, target, actual } = communeBreakdown(100);
     const { rows } = read(layout.table);

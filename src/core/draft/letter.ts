@@ -1,5 +1,5 @@
 import { Report, ReportRow } from "../engine";
-import { splitAgencies } from "../rows";
+import { splitAgencies } from "../agencies";
 import { fold } from "../text";
 import { Block, DraftDocument } from "./document";
 import { documentFiller, documentValues, eachUnit, joinAgencies, rowLags } from "./plan";

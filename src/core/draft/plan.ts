@@ -1,6 +1,6 @@
 import { Report, ReportRow } from "../engine";
 import { formatPercent } from "../numbers";
-import { splitAgencies } from "../rows";
+import { splitAgencies } from "../agencies";
 import { fold } from "../text";
 import { Block, DraftDocument, DraftPart } from "./document";
 import { periodWords } from "./period";
