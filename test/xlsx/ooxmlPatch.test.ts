@@ -6,61 +6,46 @@ import os from "os";
 import path from "path";
 import ExcelJS from "exceljs";
 import { analyse } from "../../src/core/engine";
-import { ownHeader, planWrite, STATUS_RULES, WritePlan } from "../../src/core/writePlan";
+import { planWrite, STATUS_RULES, WritePlan } from "../../src/core/writePlan";
 import { readZip, writeZip, ZipArchive } from "../../src/cli/zip";
 import { applyPlanToXml } from "../../src/xlsx/ooxml/patch";
 import { applyPlan, tableFromWorksheet } from "../../src/xlsx/sheet";
 import { conditionalFormats } from "../fixtures/workbooks";
+import { smallPlan, smallSheet } from "./fixtures";
 
 const SAMPLE = path.join(__dirname, "..", "..", "assets", "samples", "chi-tieu-2024.xlsx");
 const SHEET = "xl/worksheets/sheet1.xml";
 const STYLES = "xl/styles.xml";
 
-/** A plan for rows 3..5 of a small sheet, result columns D:G, status in F. */
-function smallPlan(range = "D3:G5"): WritePlan {
-  const column = (
-    key: WritePlan["columns"][number]["key"],
-    col: number,
-    values: (string | number | null)[]
-  ) => ({
-    key,
-    col,
-    letter: "DEFG"[col - 4],
-    header: ownHeader(key),
-    values,
-  });
-  return {
-    sheet: "S",
-    headerRow: 2,
-    firstRow: 3,
-    lastRow: 5,
-    columns: [
-      column("achievement", 4, [0.4146, null, 1.25]),
-      column("remaining", 5, [19904, null, -0.5]),
-      column("status", 6, ["Có nguy cơ không đạt", "=1+1", "Đã đạt/vượt"]),
-      column("forecast", 7, [28192, null, 8]),
-    ],
-    numberFormats: [
-      { range: "D3:D5", format: "0.00%" },
-      { range: "E3:E4", format: "#,##0" },
-      { range: "E5:E5", format: "#,##0.0" },
-      { range: "G3:G5", format: "#,##0" },
-    ],
-    conditional: { range, statusColumn: "$F", firstRow: 3, rules: [...STATUS_RULES] },
-  };
-}
-
+/** The small sheet of ./fixtures with one more indicator name, in row 5, as an .xlsx file. */
 async function smallWorkbook(): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet("S");
-  sheet.getCell("A2").value = "Chỉ tiêu";
-  sheet.getCell("B2").value = "Kế hoạch";
-  sheet.getCell("C2").value = "Thực hiện";
-  sheet.getCell("A3").value = "Tổng vốn đầu tư";
-  sheet.getCell("B3").value = 34000;
-  sheet.getCell("C3").value = 14096;
+  const { workbook, sheet } = smallSheet();
   sheet.getCell("A5").value = "Thu ngân sách";
   return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+const NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+
+/** The namespace declaration for elements spelt with `prefix` (`x:`, or "" for none). */
+const xmlns = (prefix: string): string => `xmlns${prefix ? `:${prefix.slice(0, -1)}` : ""}="${NS}"`;
+
+/**
+ * A hand-written worksheet part: `before` and `after` its `<sheetData>`, which holds `rows`
+ * (self-closed when there are none); every element spelt with `prefix`.
+ */
+function worksheetXml({ rows = "", before = "", after = "", prefix = "" }): string {
+  const p = prefix;
+  const data = rows ? `<${p}sheetData>${rows}</${p}sheetData>` : `<${p}sheetData/>`;
+  return `<${p}worksheet ${xmlns(p)}>${before}${data}${after}</${p}worksheet>`;
+}
+
+/** The least style sheet: one font, one cell style, and `dxfs` when given. */
+function stylesXml({ prefix = "", dxfs = "" } = {}): string {
+  const p = prefix;
+  return (
+    `<${p}styleSheet ${xmlns(p)}><${p}fonts count="1"><${p}font/></${p}fonts>` +
+    `<${p}cellXfs count="1"><${p}xf numFmtId="0"/></${p}cellXfs>${dxfs}</${p}styleSheet>`
+  );
 }
 
 /** Applies a plan to the sheet part of an .xlsx the way the CLI does; returns the new file. */
@@ -223,13 +208,13 @@ describe("applyPlanToXml on small sheets", () => {
   });
 
   it("keeps another conditional format and numbers its rules after it", () => {
-    const sheet =
-      '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>' +
-      '<row r="2"><c r="A2" t="inlineStr"><is><t>Chỉ tiêu</t></is></c></row></sheetData>' +
-      '<conditionalFormatting sqref="A1:A9"><cfRule type="cellIs" dxfId="0" priority="7" operator="lessThan"><formula>0</formula></cfRule></conditionalFormatting>' +
-      '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>';
-    const styles =
-      '<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><fonts count="1"><font/></fonts><cellXfs count="1"><xf numFmtId="0"/></cellXfs><dxfs count="1"><dxf/></dxfs></styleSheet>';
+    const sheet = worksheetXml({
+      rows: '<row r="2"><c r="A2" t="inlineStr"><is><t>Chỉ tiêu</t></is></c></row>',
+      after:
+        '<conditionalFormatting sqref="A1:A9"><cfRule type="cellIs" dxfId="0" priority="7" operator="lessThan"><formula>0</formula></cfRule></conditionalFormatting>' +
+        '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>',
+    });
+    const styles = stylesXml({ dxfs: '<dxfs count="1"><dxf/></dxfs>' });
     const out = applyPlanToXml(sheet, styles, smallPlan());
     expect(out.sheet).toContain('<conditionalFormatting sqref="A1:A9">');
     expect(out.sheet.indexOf('sqref="D3:G5"')).toBeGreaterThan(out.sheet.indexOf('sqref="A1:A9"'));
@@ -239,12 +224,10 @@ describe("applyPlanToXml on small sheets", () => {
   });
 
   it("cuts a column range that covers a result column, keeping its other attributes", () => {
-    const sheet =
-      '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><cols><col min="1" max="10" width="9" style="0"/></cols>' +
-      "<sheetData/></worksheet>";
-    const styles =
-      '<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><fonts count="1"><font/></fonts><cellXfs count="1"><xf numFmtId="0"/></cellXfs></styleSheet>';
-    const out = applyPlanToXml(sheet, styles, smallPlan());
+    const sheet = worksheetXml({
+      before: '<cols><col min="1" max="10" width="9" style="0"/></cols>',
+    });
+    const out = applyPlanToXml(sheet, stylesXml(), smallPlan());
     const cols = /<cols>(.*)<\/cols>/.exec(out.sheet)?.[1];
     expect(cols).toBe(
       '<col min="1" max="3" width="9" style="0"/>' +
@@ -268,25 +251,23 @@ describe("applyPlanToXml on small sheets", () => {
   });
 
   it("writes a sheet whose elements carry a namespace prefix with the same prefix", () => {
-    const sheet =
-      '<x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:sheetData>' +
-      '<x:row r="2"><x:c r="A2" t="inlineStr"><x:is><x:t>Chỉ tiêu</x:t></x:is></x:c></x:row>' +
-      '<x:row r="3"><x:c r="A3"><x:v>1</x:v></x:c></x:row></x:sheetData></x:worksheet>';
-    const styles =
-      '<x:styleSheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:fonts count="1"><x:font/></x:fonts><x:cellXfs count="1"><x:xf numFmtId="0"/></x:cellXfs></x:styleSheet>';
-    const out = applyPlanToXml(sheet, styles, smallPlan());
+    const sheet = worksheetXml({
+      prefix: "x:",
+      rows:
+        '<x:row r="2"><x:c r="A2" t="inlineStr"><x:is><x:t>Chỉ tiêu</x:t></x:is></x:c></x:row>' +
+        '<x:row r="3"><x:c r="A3"><x:v>1</x:v></x:c></x:row>',
+    });
+    const out = applyPlanToXml(sheet, stylesXml({ prefix: "x:" }), smallPlan());
     expect(out.sheet).toContain('<x:c r="D3" s="');
     expect(out.sheet).not.toMatch(/<(c|row|cols|conditionalFormatting|v|is|t)[\s>]/);
     expect(out.styles).toContain('<x:dxfs count="5">');
   });
 
   it("keeps cells right of the result columns and gives cells without an address one", () => {
-    const sheet =
-      '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>' +
-      '<row r="3" spans="1:9"><c><v>1</v></c><c><v>2</v></c><c r="I3"><v>9</v></c></row></sheetData></worksheet>';
-    const styles =
-      '<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><fonts count="1"><font/></fonts><cellXfs count="1"><xf numFmtId="0"/></cellXfs></styleSheet>';
-    const out = applyPlanToXml(sheet, styles, smallPlan());
+    const sheet = worksheetXml({
+      rows: '<row r="3" spans="1:9"><c><v>1</v></c><c><v>2</v></c><c r="I3"><v>9</v></c></row>',
+    });
+    const out = applyPlanToXml(sheet, stylesXml(), smallPlan());
     const row3 = /<row r="3"[^>]*>(.*?)<\/row>/.exec(out.sheet)?.[1] ?? "";
     expect([...row3.matchAll(/<c r="([A-Z]+)3"/g)].map((m) => m[1])).toEqual([
       "A",

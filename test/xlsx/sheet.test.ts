@@ -1,9 +1,10 @@
 import ExcelJS from "exceljs";
 import { computeSheet } from "../../src/core/engine";
 import { applyPlan, parseRange, plainValue, tableFromWorksheet } from "../../src/xlsx/sheet";
-import { ownHeader, STATUS_RULES, WritePlan } from "../../src/core/writePlan";
+import { STATUS_RULES } from "../../src/core/writePlan";
 import type { Table } from "../../src/core/types";
 import { addMainSheet, conditionalFormats, MAIN, MAIN_SHEET } from "../fixtures/workbooks";
+import { smallPlan, smallSheet } from "./fixtures";
 
 /** Writes a workbook to a buffer and reads it back, as a file would go. */
 async function roundTrip(workbook: ExcelJS.Workbook): Promise<ExcelJS.Workbook> {
@@ -171,68 +172,9 @@ describe("tableFromWorksheet", () => {
 });
 
 describe("applyPlan", () => {
-  /** A plan for rows 3..5 of a small sheet, result columns D:G, status in F. */
-  function plan(range = "D3:G5"): WritePlan {
-    return {
-      sheet: "S",
-      headerRow: 2,
-      firstRow: 3,
-      lastRow: 5,
-      columns: [
-        {
-          key: "achievement",
-          col: 4,
-          letter: "D",
-          header: ownHeader("achievement"),
-          values: [0.4146, null, 1.25],
-        },
-        {
-          key: "remaining",
-          col: 5,
-          letter: "E",
-          header: ownHeader("remaining"),
-          values: [19904, null, -0.5],
-        },
-        {
-          key: "status",
-          col: 6,
-          letter: "F",
-          header: ownHeader("status"),
-          values: ["Có nguy cơ không đạt", "=1+1", "Đã đạt/vượt"],
-        },
-        {
-          key: "forecast",
-          col: 7,
-          letter: "G",
-          header: ownHeader("forecast"),
-          values: [28192, null, 8],
-        },
-      ],
-      numberFormats: [
-        { range: "D3:D5", format: "0.00%" },
-        { range: "E3:E4", format: "#,##0" },
-        { range: "E5:E5", format: "#,##0.0" },
-        { range: "G3:G5", format: "#,##0" },
-      ],
-      conditional: { range, statusColumn: "$F", firstRow: 3, rules: [...STATUS_RULES] },
-    };
-  }
-
-  function sheetWithTable(): { workbook: ExcelJS.Workbook; sheet: ExcelJS.Worksheet } {
-    const workbook = new ExcelJS.Workbook();
-    const sheet = workbook.addWorksheet("S");
-    sheet.getCell("A2").value = "Chỉ tiêu";
-    sheet.getCell("B2").value = "Kế hoạch";
-    sheet.getCell("C2").value = "Thực hiện";
-    sheet.getCell("A3").value = "Tổng vốn đầu tư";
-    sheet.getCell("B3").value = 34000;
-    sheet.getCell("C3").value = 14096;
-    return { workbook, sheet };
-  }
-
   it("writes headers, values and number formats", () => {
-    const { sheet } = sheetWithTable();
-    applyPlan(sheet, plan());
+    const { sheet } = smallSheet();
+    applyPlan(sheet, smallPlan());
     expect([4, 5, 6, 7].map((c) => sheet.getCell(2, c).value)).toEqual([
       "Chỉ tiêu · Tỷ lệ đạt KH (%)",
       "Chỉ tiêu · Còn phải thực hiện",
@@ -262,8 +204,8 @@ describe("applyPlan", () => {
   });
 
   it("adds exactly one conditional-format block keyed on the status column", () => {
-    const { sheet } = sheetWithTable();
-    applyPlan(sheet, plan());
+    const { sheet } = smallSheet();
+    applyPlan(sheet, smallPlan());
     const formats = conditionalFormats(sheet);
     expect(formats).toHaveLength(1);
     expect(formats[0].ref).toBe("D3:G5");
@@ -281,22 +223,22 @@ describe("applyPlan", () => {
   });
 
   it("replaces its own block on a second run, even over a different range, and keeps the user's", () => {
-    const { sheet } = sheetWithTable();
+    const { sheet } = smallSheet();
     sheet.addConditionalFormatting({
       ref: "B3:B5",
       rules: [{ type: "expression", priority: 1, formulae: ["$B3>30000"], style: {} }],
     });
-    applyPlan(sheet, plan("D3:G9")); // an earlier run over a longer table
-    applyPlan(sheet, plan());
-    applyPlan(sheet, plan());
+    applyPlan(sheet, smallPlan("D3:G9")); // an earlier run over a longer table
+    applyPlan(sheet, smallPlan());
+    applyPlan(sheet, smallPlan());
     const formats = conditionalFormats(sheet);
     expect(formats.map((cf) => cf.ref)).toEqual(["B3:B5", "D3:G5"]);
     expect(formats[1].rules).toHaveLength(STATUS_RULES.length);
   });
 
   it("stores a text that starts with = as text, and the block survives a file round trip", async () => {
-    const { workbook, sheet } = sheetWithTable();
-    applyPlan(sheet, plan());
+    const { workbook, sheet } = smallSheet();
+    applyPlan(sheet, smallPlan());
     const back = (await roundTrip(workbook)).getWorksheet("S") as ExcelJS.Worksheet;
     expect(back.getCell("F4").type).toBe(ExcelJS.ValueType.String);
     expect(back.getCell("F4").value).toBe("=1+1");
@@ -307,7 +249,7 @@ describe("applyPlan", () => {
     expect(formats[0].ref).toBe("D3:G5");
     expect(formats[0].rules[3].formulae).toEqual(['$F3="Chậm tiến độ"']);
     // Applied again to what was read back: still one block.
-    applyPlan(back, plan());
+    applyPlan(back, smallPlan());
     expect(conditionalFormats(back)).toHaveLength(1);
   });
 });

@@ -1,8 +1,12 @@
-import { WritePlan, WriteValue } from "../../core/writePlan";
+import { WritePlan } from "../../core/writePlan";
 import { columnLetter, columnNumber } from "../../core/text";
-import { parseRange } from "../sheet";
-import { escapeRegExp, StyleBook } from "./styles";
-import { attr, dropAttr, escapeXml, setAttr, unescapeXml } from "./xml";
+import { cellSource, NewCell, newCells, rowsWithValues } from "./cells";
+import { writeWidths } from "./cols";
+import { writeConditional } from "./conditional";
+import { writeDimension } from "./dimension";
+import { ElementSpan, SheetText } from "./sheetText";
+import { StyleBook } from "./styles";
+import { attr, dropAttr, escapeRegExp, setAttr } from "./xml";
 
 /*
  * A write plan applied to a worksheet's XML text, the rest of the text kept as it was:
@@ -13,45 +17,16 @@ import { attr, dropAttr, escapeXml, setAttr, unescapeXml } from "./xml";
  * extensions) is carried over byte for byte.
  */
 
+/** The two parts a write plan changes, as their new texts. */
 export interface PatchedParts {
   sheet: string;
   styles: string;
 }
 
-/** One result cell to write: its value and number format; `header` for the header row's. */
-interface NewCell {
-  col: number;
-  value: WriteValue;
-  format: string | undefined;
-  header: boolean;
-}
-
-/** The elements that may follow `<conditionalFormatting>` in a worksheet, in schema order. */
-const AFTER_CONDITIONAL = [
-  "dataValidations",
-  "hyperlinks",
-  "printOptions",
-  "pageMargins",
-  "pageSetup",
-  "headerFooter",
-  "rowBreaks",
-  "colBreaks",
-  "customProperties",
-  "cellWatches",
-  "ignoredErrors",
-  "smartTags",
-  "drawing",
-  "legacyDrawing",
-  "legacyDrawingHF",
-  "drawingHF",
-  "picture",
-  "oleObjects",
-  "controls",
-  "webPublishItems",
-  "tableParts",
-  "extLst",
-];
-
+/**
+ * The sheet and style sheet with the plan written: the rows patched here; `<dimension>`,
+ * `<cols>` and `<conditionalFormatting>` by their own modules, on the text around the rows.
+ */
 export function applyPlanToXml(sheetXml: string, stylesXml: string, plan: WritePlan): PatchedParts {
   const root = /<([A-Za-z_][\w.-]*:)?worksheet\b/.exec(sheetXml);
   if (!root) throw new Error("worksheet part has no worksheet element");
@@ -70,105 +45,10 @@ export function applyPlanToXml(sheetXml: string, stylesXml: string, plan: WriteP
   return { sheet: [head.text, ...rows, tail.text].join(""), styles: styles.toXml() };
 }
 
-/** The sheet's text with the prefix its elements use (`x:` in some generators' files). */
-class SheetText {
-  constructor(
-    public text: string,
-    readonly prefix: string
-  ) {}
-
-  /**
-   * Where the start tag `<name` is from `from`, not matching longer names (`<col` in
-   * `<cols`), or -1. A plain search: a pattern run over tens of megabytes costs seconds.
-   */
-  find(name: string, from = 0, to = this.text.length): number {
-    const open = `<${this.prefix}${name}`;
-    for (let at = this.text.indexOf(open, from); at >= 0 && at < to;) {
-      const next = this.text.charCodeAt(at + open.length);
-      // Space, tab, newline, carriage return, `/` or `>` end the name.
-      if (next === 32 || next === 9 || next === 10 || next === 13 || next === 47 || next === 62)
-        return at;
-      at = this.text.indexOf(open, at + 1);
-    }
-    return -1;
-  }
-
-  /** Index of the first of `names` present from `from`, or -1. */
-  firstOf(names: string[], from = 0): number {
-    let best = -1;
-    for (const name of names) {
-      const found = this.find(name, from, best < 0 ? this.text.length : best);
-      if (found >= 0 && (best < 0 || found < best)) best = found;
-    }
-    return best;
-  }
-
-  /** The element `name` (start to end tag, or a self-closed tag) within `from`…`to`, or null. */
-  element(
-    name: string,
-    from = 0,
-    to = this.text.length
-  ): { start: number; end: number; tag: string } | null {
-    const start = this.find(name, from, to);
-    if (start < 0) return null;
-    const tagEnd = this.text.indexOf(">", start) + 1;
-    const tag = this.text.slice(start, tagEnd);
-    if (tag.endsWith("/>")) return { start, end: tagEnd, tag };
-    const close = `</${this.prefix}${name}>`;
-    const end = this.text.indexOf(close, tagEnd);
-    if (end < 0) throw new Error(`worksheet part: <${name}> is not closed`);
-    return { start, end: end + close.length, tag };
-  }
-
-  splice(start: number, end: number, insert: string): void {
-    this.text = this.text.slice(0, start) + insert + this.text.slice(end);
-  }
-}
-
-/**
- * The result cells of each sheet row, made as the rows are met. The number formats are
- * looked up by row per column once (the plan holds a few ranges).
- */
-function cellSource(plan: WritePlan): (row: number) => NewCell[] | null {
-  const formats = new Map<number, (string | undefined)[]>();
-  for (const column of plan.columns) formats.set(column.col, new Array(column.values.length));
-  for (const { range, format } of plan.numberFormats) {
-    const { top, left, bottom, right } = parseRange(range);
-    for (let c = left; c <= right; c++) {
-      const byRow = formats.get(c);
-      // The plan formats its own columns only; anything else would be a new kind of plan.
-      if (!byRow) throw new Error(`write plan formats ${range}, outside its columns`);
-      for (let r = Math.max(top, plan.firstRow); r <= bottom; r++)
-        byRow[r - plan.firstRow] = format;
-    }
-  }
-  const columns = [...plan.columns].sort((a, b) => a.col - b.col);
-  return (row) => {
-    if (row === plan.headerRow)
-      return columns.map((c) => ({ col: c.col, value: c.header, format: undefined, header: true }));
-    if (row < plan.firstRow || row > plan.lastRow) return null;
-    const i = row - plan.firstRow;
-    return columns.map((c) => ({
-      col: c.col,
-      value: c.values[i],
-      format: formats.get(c.col)?.[i],
-      header: false,
-    }));
-  };
-}
-
-/** Rows that need a cell of their own even where the sheet has no `<row>` yet. */
-function rowsWithValues(plan: WritePlan): number[] {
-  const rows = new Set<number>([plan.headerRow]);
-  for (const column of plan.columns)
-    column.values.forEach((value, i) => value !== null && rows.add(plan.firstRow + i));
-  return [...rows].sort((a, b) => a - b);
-}
-
 /** The `<sheetData>` element with the result cells, as texts to be joined. */
 function writeCells(
   text: string,
-  data: { start: number; end: number; tag: string },
+  data: ElementSpan,
   styles: StyleBook,
   plan: WritePlan,
   p: string
@@ -281,6 +161,7 @@ function patchRow(
   return merged.join("") + inner.slice(tail);
 }
 
+/** A cell that had no address, given the one its place in the row implies. */
 function withRef(cell: string, row: number, col: number): string {
   const tagEnd = cell.indexOf(">") + 1;
   return setAttr(cell.slice(0, tagEnd), "r", `${columnLetter(col)}${row}`) + cell.slice(tagEnd);
@@ -299,154 +180,4 @@ function lastCellColumn(inner: string, p: string): number | null {
 function tailAfterCells(inner: string, p: string): number {
   const ext = inner.lastIndexOf(`<${p}extLst`);
   return ext >= 0 ? ext : inner.length;
-}
-
-/**
- * The result cells as XML, one text per cell. A null value writes no cell unless one was
- * there (`existing`: column → its style): it is then emptied, its format kept.
- */
-function newCells(
-  cells: NewCell[],
-  existing: Map<number, string | undefined>,
-  rowStyle: string | undefined,
-  row: number,
-  styles: StyleBook,
-  p: string
-): string[] {
-  return cells.map((cell) => {
-    const had = existing.has(cell.col);
-    if (cell.value === null && !had) return "";
-    const base = had ? existing.get(cell.col) : rowStyle;
-    let style: number | undefined;
-    if (cell.header) style = styles.header();
-    else if (cell.format !== undefined)
-      style = styles.withNumberFormat(base === undefined ? undefined : Number(base), cell.format);
-    else if (base !== undefined) style = Number(base);
-    const s = style === undefined || style === 0 ? "" : ` s="${style}"`;
-    return cellXml(p, `${columnLetter(cell.col)}${row}`, s, cell.value);
-  });
-}
-
-function cellXml(p: string, ref: string, s: string, value: WriteValue): string {
-  if (value === null || (typeof value === "number" && !Number.isFinite(value)))
-    return `<${p}c r="${ref}"${s}/>`;
-  if (typeof value === "number") return `<${p}c r="${ref}"${s}><${p}v>${value}</${p}v></${p}c>`;
-  // Inline text: stored as text whatever it starts with, and no shared-string table to grow.
-  const space = /^\s|\s$/.test(value) ? ' xml:space="preserve"' : "";
-  const t = `<${p}t${space}>${escapeXml(value)}</${p}t>`;
-  return `<${p}c r="${ref}"${s} t="inlineStr"><${p}is>${t}</${p}is></${p}c>`;
-}
-
-/** The sheet's used range, widened to the result columns. */
-function writeDimension(sheet: SheetText, plan: WritePlan): void {
-  const found = sheet.element("dimension");
-  if (!found) return;
-  const ref = attr(found.tag, "ref");
-  const right = Math.max(...plan.columns.map((c) => c.col));
-  let range = { top: 1, left: 1, bottom: plan.lastRow, right };
-  if (ref) {
-    const old = parseRange(ref);
-    range = {
-      top: Math.min(old.top, plan.headerRow),
-      left: Math.min(old.left, ...plan.columns.map((c) => c.col)),
-      bottom: Math.max(old.bottom, plan.lastRow),
-      right: Math.max(old.right, right),
-    };
-  }
-  const value = `${columnLetter(range.left)}${range.top}:${columnLetter(range.right)}${range.bottom}`;
-  sheet.splice(found.start, found.end, setAttr(found.tag, "ref", value));
-}
-
-/** Status texts are wider than figures: the widths the exceljs writer gives too. */
-const WIDTH = { status: 22, other: 16 };
-
-/**
- * The result columns' widths in `<cols>`: a `<col>` range that covers one of them is cut
- * around it, keeping its other attributes on both sides.
- */
-function writeWidths(sheet: SheetText, plan: WritePlan): void {
-  const p = sheet.prefix;
-  const found = sheet.element("cols");
-  const ranges: { min: number; max: number; tag: string }[] = [];
-  if (found && !found.tag.endsWith("/>")) {
-    const inner = sheet.text.slice(
-      found.start + found.tag.length,
-      found.end - `</${p}cols>`.length
-    );
-    for (const match of inner.matchAll(new RegExp(`<${escapeRegExp(p)}col\\b[^>]*?/?>`, "g"))) {
-      const tag = match[0].endsWith("/>") ? match[0] : match[0].slice(0, -1) + "/>";
-      ranges.push({ min: Number(attr(tag, "min")), max: Number(attr(tag, "max")), tag });
-    }
-  }
-  for (const column of plan.columns) {
-    const width = String(column.key === "status" ? WIDTH.status : WIDTH.other);
-    const covering = ranges.findIndex((r) => r.min <= column.col && column.col <= r.max);
-    let tag = `<${p}col min="${column.col}" max="${column.col}"/>`;
-    if (covering >= 0) {
-      const range = ranges[covering];
-      const pieces: typeof ranges = [];
-      if (range.min < column.col)
-        pieces.push({
-          ...range,
-          max: column.col - 1,
-          tag: setAttr(range.tag, "max", String(column.col - 1)),
-        });
-      if (range.max > column.col)
-        pieces.push({
-          ...range,
-          min: column.col + 1,
-          tag: setAttr(range.tag, "min", String(column.col + 1)),
-        });
-      ranges.splice(covering, 1, ...pieces);
-      tag = setAttr(setAttr(range.tag, "min", String(column.col)), "max", String(column.col));
-    }
-    tag = setAttr(setAttr(tag, "width", width), "customWidth", "1");
-    ranges.push({ min: column.col, max: column.col, tag });
-  }
-  ranges.sort((a, b) => a.min - b.min);
-  const xml = `<${p}cols>${ranges.map((r) => r.tag).join("")}</${p}cols>`;
-  if (found) sheet.splice(found.start, found.end, xml);
-  else {
-    // `<cols>` comes right before `<sheetData>`, which is where the head ends.
-    sheet.splice(sheet.text.length, sheet.text.length, xml);
-  }
-}
-
-/**
- * The status colours: the rules of an earlier run (on the same range, or testing for a
- * status text) are removed, and one block of rules on the result range is added where
- * the schema places conditional formats.
- */
-function writeConditional(sheet: SheetText, styles: StyleBook, plan: WritePlan): void {
-  const p = sheet.prefix;
-  const ours = new Set(plan.conditional.rules.map((rule) => rule.text));
-  let priority = 0;
-  for (let found = sheet.element("conditionalFormatting"); found;) {
-    const block = sheet.text.slice(found.start, found.end);
-    const formulas = [...block.matchAll(new RegExp(`<${escapeRegExp(p)}formula>([^<]*)<`, "g"))];
-    const isOurs =
-      attr(found.tag, "sqref") === plan.conditional.range ||
-      formulas.some((f) => ours.has(/="(.*)"$/.exec(unescapeXml(f[1]))?.[1] ?? ""));
-    if (isOurs) {
-      sheet.splice(found.start, found.end, "");
-      found = sheet.element("conditionalFormatting", found.start);
-    } else {
-      for (const m of block.matchAll(/\spriority="(\d+)"/g))
-        priority = Math.max(priority, Number(m[1]));
-      found = sheet.element("conditionalFormatting", found.end);
-    }
-  }
-  const { statusColumn, firstRow, range } = plan.conditional;
-  const rules = plan.conditional.rules.map((rule, i) => {
-    const dxf = styles.colours(rule.font, rule.fill);
-    const formula = escapeXml(`${statusColumn}${firstRow}="${rule.text}"`);
-    return (
-      `<${p}cfRule type="expression" dxfId="${dxf}" priority="${priority + i + 1}">` +
-      `<${p}formula>${formula}</${p}formula></${p}cfRule>`
-    );
-  });
-  const block = `<${p}conditionalFormatting sqref="${range}">${rules.join("")}</${p}conditionalFormatting>`;
-  let at = sheet.firstOf(AFTER_CONDITIONAL);
-  if (at < 0) at = sheet.text.lastIndexOf(`</${p}worksheet>`);
-  sheet.splice(at, at, block);
 }

@@ -1,4 +1,4 @@
-import { attr, escapeXml, setAttr } from "./xml";
+import { attr, escapeRegExp, escapeXml, setAttr } from "./xml";
 
 /*
  * The workbook's style sheet (`xl/styles.xml`), grown by what the result columns need: a
@@ -183,8 +183,4 @@ export class StyleBook {
     if (close < 0) throw new Error("styles part: <styleSheet> is not closed");
     return close;
   }
-}
-
-export function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }

@@ -62,3 +62,8 @@ export function setAttr(tag: string, name: string, value: string): string {
 export function dropAttr(tag: string, name: string): string {
   return tag.replace(attribute(name), "");
 }
+
+/** Text as a pattern that matches it literally: a namespace prefix in a RegExp (`x.y:` → `x\.y:`). */
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
