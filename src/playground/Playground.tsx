@@ -120,7 +120,8 @@ export function Playground({ sample }: PlaygroundProps) {
         </MessageBar>
       )}
       <div className={styles.body}>
-        <main className={styles.sheet}>
+        {/* The pane is the page's one main landmark, as it is in Excel: the workbook beside it is a region. */}
+        <section className={styles.sheet} aria-label={m.workbook}>
           {host && view && (
             <TabList
               selectedValue={view.sheet}
@@ -154,11 +155,11 @@ export function Playground({ sample }: PlaygroundProps) {
               <Text>{`${m.empty} ${m.drop}`}</Text>
             )}
           </div>
-        </main>
+        </section>
         {host && (
-          <aside className={styles.pane} data-testid="pane">
+          <div className={styles.pane} data-testid="pane">
             <App key={opened} host={host} />
-          </aside>
+          </div>
         )}
       </div>
     </FluentProvider>

@@ -9,6 +9,7 @@ export const playgroundMessages = {
   drop: "Hoặc kéo thả tệp .xlsx vào đây",
   sheets: "Trang tính",
   grid: "Bảng tính",
+  workbook: "Sổ tính đang mở",
   empty: "Chưa mở tệp nào.",
   opening: "Đang mở tệp…",
   notXlsx: (name: string) => `"${name}" không phải tệp .xlsx.`,

@@ -125,7 +125,7 @@ describeE2E("playground in Chromium", () => {
     expect(errors).toEqual([]);
   });
 
-  const pane = (page: Page): Locator => page.locator("aside[data-testid=pane]");
+  const pane = (page: Page): Locator => page.locator("[data-testid=pane]");
   const computeButton = (page: Page): Locator =>
     pane(page).getByRole("button", { name: m.compute.button, exact: true });
 
@@ -449,10 +449,10 @@ describeE2E("playground in Chromium", () => {
       "renders the pane at the task pane's widths (screenshots in test-artifacts/)",
       async () => {
         await computed(page);
-        const aside = pane(page);
+        const paneBox = pane(page);
         for (const width of PANE_WIDTHS) {
-          await aside.evaluate((el, w) => el.style.setProperty("--pane-width", `${w}px`), width);
-          const box = await aside.evaluate((el) => {
+          await paneBox.evaluate((el, w) => el.style.setProperty("--pane-width", `${w}px`), width);
+          const box = await paneBox.evaluate((el) => {
             el.scrollTop = 0;
             return {
               width: el.clientWidth,
@@ -468,9 +468,9 @@ describeE2E("playground in Chromium", () => {
             width: 1400,
             height: Math.min(box.scrollHeight + 120, 8000),
           });
-          await aside.screenshot({ path: path.join(ARTIFACTS, `pane-${width}.png`) });
+          await paneBox.screenshot({ path: path.join(ARTIFACTS, `pane-${width}.png`) });
         }
-        await aside.evaluate((el) => el.style.removeProperty("--pane-width"));
+        await paneBox.evaluate((el) => el.style.removeProperty("--pane-width"));
         await page.setViewportSize({ width: 1400, height: 900 });
       },
       TEST_TIMEOUT
