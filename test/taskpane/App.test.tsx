@@ -84,6 +84,14 @@ describe("detecting the table", () => {
       await screen.findByText(/Không tìm thấy dòng tiêu đề của bảng chỉ tiêu trong trang "Ghi chú"/)
     ).toBeTruthy();
   });
+
+  it("reads the sheet picked in the sheet list", async () => {
+    renderFluent(<App host={new FakeHost([notesTable(), ...tables])} />);
+    const picker = await screen.findByRole("combobox", { name: "Trang tính" });
+    await waitFor(() => expect((picker as HTMLSelectElement).value).toBe("Ghi chú"));
+    fireEvent.change(picker, { target: { value: MAIN_SHEET } });
+    expect(await screen.findByRole("combobox", { name: "Tên chỉ tiêu" })).toBeTruthy();
+  });
 });
 
 describe("computing progress", () => {

@@ -1,4 +1,4 @@
-import { Button, Caption1, Dropdown, Field, Option } from "@fluentui/react-components";
+import { Button, Caption1, Field, Select } from "@fluentui/react-components";
 import { useMessages } from "../../messages";
 import { ErrorBar } from "../ErrorBar/ErrorBar";
 import { LaterPart, Mapping } from "../lazy";
@@ -14,21 +14,21 @@ export function Detect({ detect, busy }: { detect: DetectState; busy: boolean })
     <div className={styles.root}>
       <div className={styles.sheetRow}>
         <Field className={styles.sheetField} label={m.detect.sheet}>
-          <Dropdown
-            className={styles.sheetDropdown}
+          {/* A native select, not a Dropdown: the first screen then carries no listbox,
+              popup positioning or portal (the mapping's Dropdowns load with the later chunk). */}
+          <Select
+            className={styles.sheetSelect}
             disabled={busy || sheets.length === 0}
             value={sheet ?? ""}
-            selectedOptions={sheet === null ? [] : [sheet]}
-            onOptionSelect={(_, data) => {
-              if (data.optionValue !== undefined) detect.selectSheet(data.optionValue);
-            }}
+            onChange={(_, data) => detect.selectSheet(data.value)}
           >
+            {sheet === null && <option value="" />}
             {sheets.map((name) => (
-              <Option key={name} value={name}>
+              <option key={name} value={name}>
                 {name}
-              </Option>
+              </option>
             ))}
-          </Dropdown>
+          </Select>
         </Field>
         <Button disabled={busy || sheet === null} onClick={detect.reread}>
           {m.detect.reread}

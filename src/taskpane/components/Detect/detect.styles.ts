@@ -15,9 +15,8 @@ export const useDetectStyles = makeStyles({
     flexGrow: 1,
     minWidth: "0",
   },
-  sheetDropdown: {
+  sheetSelect: {
     minWidth: "0",
-    width: "100%",
   },
   muted: {
     color: tokens.colorNeutralForeground3,
