@@ -9,6 +9,7 @@ import http from "http";
 import os from "os";
 import path from "path";
 import { AddressInfo } from "net";
+import { CHROMIUM_ARGS } from "../e2e/chromiumArgs";
 import { median } from "./report";
 
 const ROOT = path.resolve(__dirname, "..", "..");
@@ -154,15 +155,7 @@ export async function firstRenderRatio(
   const context = await playwright.chromium.launchPersistentContext(profile, {
     executablePath: "/usr/bin/chromium",
     headless: true,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
+    args: CHROMIUM_ARGS,
   });
   try {
     await context.route("https://appsforoffice.microsoft.com/**", officeFromDisk);

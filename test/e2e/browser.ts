@@ -2,17 +2,7 @@ import { existsSync, promises as fs } from "fs";
 import os from "os";
 import path from "path";
 import { BrowserContext, chromium } from "playwright-core";
-
-/** Flags for a quiet headless Chromium in CI and containers (ENVIRONMENT.md, "Browser tests"). */
-export const CHROMIUM_ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
+import { CHROMIUM_ARGS } from "./chromiumArgs";
 
 /** Well-known places of a Chromium-based browser, per platform, in order of preference. */
 function candidates(): string[] {
