@@ -1,7 +1,8 @@
 import { vi } from "./messages/vi";
 import { formatNumber, formatPercent, roundTo } from "./numbers";
 import { Progress } from "./progress";
-import { Figure, IndicatorRow } from "./rows";
+import { Figure } from "./figures";
+import { IndicatorRow } from "./rows";
 
 /** A figure the workbook reports that the arithmetic does not give back. */
 export interface Mismatch {

@@ -1,21 +1,14 @@
 import { joinedAgencies, splitAgencies } from "./agencies";
 import { ColumnRole } from "./columns";
+import { columnStyles, Figure, FigureSource, readFigure } from "./figures";
 import { Grid } from "./grid";
 import { HeaderMap, isNumberingRow } from "./headers";
 import { inferFoldedKind, kindFromCell, KindInfo } from "./kinds";
 import { vi } from "./messages/vi";
-import { addStyleScore, emptyStyleScore, isNumber, parseCell, styleOfScore } from "./numbers";
 import { headerWords, isRepeatedHeader } from "./repeatedHeader";
 import { RowCells } from "./rowCells";
 import { cleanName, isSubRow, isTotalFolded } from "./rowNames";
 import { address, fold, multilineText } from "./text";
-import { CellValue, NumberStyle, ParsedNumber } from "./types";
-
-/** A figure read from a cell, with the address a reviewer needs to find it. */
-export interface Figure extends ParsedNumber {
-  cell: string;
-  text: string;
-}
 
 export type RowType = "indicator" | "sub" | "total";
 
@@ -54,17 +47,6 @@ export interface Section {
   label: string;
   title: string;
 }
-
-/** The roles whose cells are read as figures: the only cells whose number format counts. */
-export const FIGURE_ROLES = [
-  "target",
-  "actual",
-  "lastYear",
-  "samePeriod",
-  "reportedAchievement",
-  "reportedRemaining",
-] as const satisfies readonly ColumnRole[];
-type FigureRole = (typeof FIGURE_ROLES)[number];
 
 /** Reads every row under the header into indicator rows and section headings. */
 export function readRows(
@@ -140,11 +122,7 @@ export function eachIndicatorRow(
 const LETTERS = /\p{L}{3,}/u;
 
 /** What reading any row of a sheet needs, made once per sheet. */
-interface Sheet {
-  grid: Grid;
-  header: HeaderMap;
-  styles: Partial<Record<ColumnRole, NumberStyle>>;
-  cells: RowCells;
+interface Sheet extends FigureSource {
   /** The header's roles and their columns, in the header's order. */
   roleColumns: [ColumnRole, number][];
 }
@@ -157,41 +135,6 @@ interface RowContext {
   type: RowType;
   section: string | null;
   parent: IndicatorRow | null;
-}
-
-/** The figure in a role's cell, or null (its text is the cell's text either way). */
-function readFigure(
-  { grid, header, styles, cells }: Sheet,
-  r: number,
-  role: FigureRole,
-  problems: string[]
-): Figure | null {
-  const col = header.columns[role];
-  if (col === undefined) return null;
-  const raw: CellValue = grid.raw(r, col);
-  // A formula that reached us as its text (`=E8/D8`) has no value yet; its cell names are no figures.
-  if (isFormulaText(raw)) return null;
-  const parsed = parseCell(raw, styles[role], grid.format(r, col));
-  if (isNumber(parsed)) return asFigure(parsed, address(r, col), cells.text(col));
-  if (parsed.reason === "error") problems.push(vi.problem.excelError(address(r, col), parsed.text));
-  return null;
-}
-
-/**
- * A parse with its cell, made in one piece: fields added to the parse's own object would
- * take a second block of memory, kept for every figure of the sheet.
- */
-function asFigure(parsed: ParsedNumber, cell: string, text: string): Figure {
-  const figure: Figure = {
-    value: parsed.value,
-    decimals: parsed.decimals,
-    percent: parsed.percent,
-    cell,
-    text,
-  };
-  if (parsed.bound !== undefined) figure.bound = parsed.bound;
-  if (parsed.fraction !== undefined) figure.fraction = parsed.fraction;
-  return figure;
 }
 
 /** A role's cell with its line breaks kept: they separate agencies and a solution's paragraphs. */
@@ -280,34 +223,6 @@ function explicitKind(
   if (kind === null && col !== undefined)
     problems.push(vi.problem.unknownKind(address(r, col), text));
   return kind;
-}
-
-/** Each figure column's number style, from its own unambiguous values (DOMAIN §1). */
-function columnStyles(grid: Grid, header: HeaderMap): Partial<Record<ColumnRole, NumberStyle>> {
-  const roles = FIGURE_ROLES.filter((role) => header.columns[role] !== undefined);
-  const cols = roles.map((role) => header.columns[role] as number);
-  const scores = roles.map(emptyStyleScore);
-  // One pass down the sheet for all figure columns: a row is read once, not once a column.
-  for (let r = header.dataStart; r <= grid.lastRow; r++) {
-    for (let i = 0; i < cols.length; i++) addStyleScore(scores[i], grid.raw(r, cols[i]));
-  }
-  // The table's evidence is the sum of its columns': each cell is scored once.
-  const table = emptyStyleScore();
-  for (const score of scores) {
-    table.vi += score.vi;
-    table.en += score.en;
-    table.weakVi += score.weakVi;
-    table.weakEn += score.weakEn;
-  }
-  // A column whose figures are all ambiguous (`6,220`) takes the style of the whole table.
-  const fallback = styleOfScore(table) ?? "vi";
-  const styles: Partial<Record<ColumnRole, NumberStyle>> = {};
-  roles.forEach((role, i) => (styles[role] = styleOfScore(scores[i]) ?? fallback));
-  return styles;
-}
-
-function isFormulaText(raw: CellValue): boolean {
-  return typeof raw === "string" && raw.trimStart().startsWith("=");
 }
 
 /** The row's label; a heading merged across the label and name columns is its name, not its label. */

@@ -1,7 +1,7 @@
 import { ColumnRole } from "../core/columns";
 import { makeGrid } from "../core/grid";
 import { findHeader } from "../core/headers";
-import { FIGURE_ROLES } from "../core/rows";
+import { FIGURE_ROLES } from "../core/figures";
 import { Table } from "../core/types";
 
 /**
