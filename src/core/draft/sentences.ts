@@ -1,6 +1,6 @@
 import { ReportRow } from "../engine";
 import { formatNumber, formatPercent, isNumber, readNumber } from "../numbers";
-import { fillWith, TemplateId, Templates } from "./templates";
+import { fillWith, ROW_FIELDS, TemplateId, Templates } from "./templates";
 import { midSentence } from "./settings";
 
 /** What every sentence of one draft shares: the year and the period words. */
@@ -20,24 +20,6 @@ export const MISSING = "[…]";
 function digits(row: ReportRow): number {
   return row.unit.trim() === "%" ? Math.max(2, row.decimals) : row.decimals;
 }
-
-/** The placeholders a row sentence may use, in the order `rowValues` lists them. */
-const ROW_FIELDS = [
-  "Chỉ tiêu",
-  "chỉ tiêu",
-  "Đơn vị tính",
-  "Năm",
-  "Kỳ báo cáo",
-  "Kỳ còn lại",
-  "Kế hoạch",
-  "Thực hiện",
-  "Tỷ lệ đạt",
-  "Còn lại",
-  "Vượt",
-  "Năm trước",
-  "So với năm trước",
-  "Dự báo",
-] as const;
 
 /** The placeholder values of one row, every number through the Vietnamese formatter. */
 export function rowValues(row: ReportRow, context: SentenceContext): Record<string, string> {
