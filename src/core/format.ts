@@ -2,6 +2,7 @@
  * Writing figures the Vietnamese way (DOMAIN §4): `.` for thousands, `,` for decimals,
  * half away from zero on the digits a person reads. Pure: no host, no Intl locale data.
  */
+import { BoundedCache } from "./boundedCache";
 
 const DOT = 0x2e;
 const isDigit = (code: number): boolean => code >= 0x30 && code <= 0x39;
@@ -114,24 +115,16 @@ function padded(value: number, intPart: string, fracPart: string, d: number): Ro
 export function formatNumber(value: number, decimals: number): string {
   if (!Number.isFinite(value)) return String(value);
   let known = FORMATTED.get(decimals);
-  if (known === undefined) FORMATTED.set(decimals, (known = new Map()));
-  let text = known.get(value);
-  if (text === undefined) {
-    text = vietnamese(value, decimals);
-    // Bounded: cleared when full, so a sheet of distinct figures cannot grow it without end.
-    if (known.size >= FORMATTED_LIMIT) known.clear();
-    known.set(value, text);
-  }
-  return text;
+  if (known === undefined) FORMATTED.set(decimals, (known = new BoundedCache(4096)));
+  return known.get(value) ?? known.set(value, vietnamese(value, decimals));
 }
 
 /**
  * Figures already written, by decimals then value: a draft writes the same row's figures
  * once per sentence that quotes them. (-0 and 0 share a key and a text: "0".)
  */
-const FORMATTED = new Map<number, Map<number, string>>();
-// Small on purpose: the repeats are a row's sentences, close together, not the whole sheet.
-const FORMATTED_LIMIT = 4096;
+// Each small on purpose: the repeats are a row's sentences, close together, not the whole sheet.
+const FORMATTED = new Map<number, BoundedCache<number, string>>();
 
 function vietnamese(value: number, decimals: number): string {
   const { negative, whole, frac } = roundDigits(value, decimals);

@@ -8,6 +8,7 @@
  * separators (`figure`), a text around it (`parseText`, `bounds`), a number format code
  * (`excelFormat`) and a column's style (`style`).
  */
+import { BoundedCache } from "./boundedCache";
 import * as excelFormat from "./numbers/excelFormat";
 import * as textReading from "./numbers/parseText";
 import * as styleScoring from "./numbers/style";
@@ -26,23 +27,16 @@ export const addStyleScore = styleScoring.addStyleScore;
  * every sentence of a draft that quotes it; a copy is handed out so no caller can change
  * what the next one gets. Cleared when full.
  */
-const PARSED: Record<NumberStyle, Map<string, ParsedNumber | NotANumber>> = {
-  vi: new Map(),
-  en: new Map(),
-};
 // Small on purpose: the repeats are a row's sentences, close together, not the whole sheet.
-const PARSED_LIMIT = 4096;
+const PARSED: Record<NumberStyle, BoundedCache<string, ParsedNumber | NotANumber>> = {
+  vi: new BoundedCache(4096),
+  en: new BoundedCache(4096),
+};
 
 /** The remembered reading of a text, shared: the caller must not change it. */
 function parseTextShared(raw: string, style: NumberStyle): ParsedNumber | NotANumber {
   const cache = PARSED[style];
-  let parsed = cache.get(raw);
-  if (parsed === undefined) {
-    parsed = parseText(raw, style);
-    if (cache.size >= PARSED_LIMIT) cache.clear();
-    cache.set(raw, parsed);
-  }
-  return parsed;
+  return cache.get(raw) ?? cache.set(raw, parseText(raw, style));
 }
 
 function parseTextOnce(raw: string, style: NumberStyle): ParsedNumber | NotANumber {

@@ -32,7 +32,7 @@ export interface ParsedNumber {
   value: number;
   /** Digits after the decimal mark as written (in percent units for a percentage). */
   decimals: number;
-  /** Written with a percent sign or a percent number format; `value` is then in percent (41.46). */
+  /** Written with a percent sign or a percent number format; `value` is then in percent (37.25). */
   percent: boolean;
   /** A bound in words or signs: `dưới 2%` → "lt", `trên 95%` → "gt", `≥ 95%` → "ge". */
   bound?: "lt" | "le" | "gt" | "ge";

@@ -3,6 +3,7 @@
  * (`{Chỉ tiêu}`, `{Kế hoạch}`...). Officials edit them; the workbook keeps them. Rendering
  * only substitutes text: a template is never evaluated as code.
  */
+import { BoundedCache } from "../boundedCache";
 
 const ROW = ["Chỉ tiêu", "chỉ tiêu", "Đơn vị tính", "Năm", "Kỳ báo cáo", "Kỳ còn lại"] as const;
 const FIGURES = [
@@ -196,18 +197,11 @@ export function fillWith(id: TemplateId, text: string, value: (field: string) =>
  * Templates already split, by their text: a draft fills the same few dozen templates once
  * per row. Bounded, so templates edited over a long session cannot grow it without end.
  */
-const PIECES = new Map<string, Piece[]>();
-const PIECES_LIMIT = 512;
+const PIECES = new BoundedCache<string, Piece[]>(512);
 
 function piecesOf(id: TemplateId, text: string): Piece[] {
-  let pieces = PIECES.get(text);
-  if (pieces === undefined) {
-    // Parsed under its own id, so a stray brace is reported against the template that has it.
-    pieces = parseTemplate(id, text);
-    if (PIECES.size >= PIECES_LIMIT) PIECES.clear();
-    PIECES.set(text, pieces);
-  }
-  return pieces;
+  // Parsed under its own id, so a stray brace is reported against the template that has it.
+  return PIECES.get(text) ?? PIECES.set(text, parseTemplate(id, text));
 }
 
 const SPACE = 0x20;

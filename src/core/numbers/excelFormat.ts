@@ -1,7 +1,8 @@
 /**
  * Cells Excel holds as JS numbers: the decimals and percent scaling their number format
- * code shows (`0.00%`, `#.##0,00`), so `0.4146` under `0.00%` reads as 41,46%.
+ * code shows (`0.00%`, `#.##0,00`), so `0.3725` under `0.00%` reads as 37,25%.
  */
+import { BoundedCache } from "../boundedCache";
 import type { NotANumber, ParsedNumber } from "../types";
 
 /** What a format code says of the figure it shows. */
@@ -15,18 +16,11 @@ interface FormatInfo {
 }
 
 /** A sheet uses a handful of formats over thousands of cells: each is read once. */
-const FORMATS = new Map<string, FormatInfo>();
+const FORMATS = new BoundedCache<string, FormatInfo>(1000);
 
 function readFormat(format: string | null | undefined): FormatInfo {
   const key = format ?? "";
-  let info = FORMATS.get(key);
-  if (info === undefined) {
-    info = parseFormat(key);
-    // Bounded, so a workbook of odd formats cannot grow it without end.
-    if (FORMATS.size > 1000) FORMATS.clear();
-    FORMATS.set(key, info);
-  }
-  return info;
+  return FORMATS.get(key) ?? FORMATS.set(key, parseFormat(key));
 }
 
 /** Fixed and optional decimal places and percent scaling of an Excel number format (`0.00%`). */
@@ -51,7 +45,7 @@ function parseFormat(format: string | null | undefined): FormatInfo {
 /**
  * Reads a JS number as its format shows it: scaled by 100 under a percent format, with the
  * decimals the format allows. Not finite: an error, as Excel shows it.
- * @example parseJsNumber(0.4146, "0.00%") // { value: 41.46, decimals: 2, percent: true }
+ * @example parseJsNumber(0.3725, "0.00%") // { value: 37.25, decimals: 2, percent: true }
  */
 export function parseJsNumber(
   raw: number,
@@ -59,7 +53,7 @@ export function parseJsNumber(
 ): ParsedNumber | NotANumber {
   if (!Number.isFinite(raw)) return { reason: "error", text: String(raw) };
   const format = readFormat(numberFormat);
-  // ×100 leaves float noise (0.4146*100 = 41.459999…); 15 significant digits remove it.
+  // ×100 leaves float noise (0.57*100 = 56.99999…); 15 significant digits remove it.
   const value = format.percent ? Number((raw * 100).toPrecision(15)) : raw;
   if (!Number.isFinite(value)) return { reason: "error", text: String(raw) };
   const shortest = decimalsOf(value);
