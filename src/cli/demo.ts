@@ -1,10 +1,9 @@
 import { promises as fs } from "fs";
 import path from "path";
-import { Report } from "../core/engine";
 import { writeDraft } from "./draft";
 import { fold } from "../core/text";
 import { computeOptions, parseArgs } from "./options";
-import { renderSummary } from "./summary";
+import { renderWorkbookSummary } from "./summary";
 import { Workbook } from "./workbook";
 
 const ROOT = path.resolve(__dirname, "..", "..");
@@ -27,26 +26,22 @@ export async function runDemo(args: string[]): Promise<number> {
   const workbook = await Workbook.open(SAMPLE_WORKBOOK);
   await fs.mkdir(outDir, { recursive: true });
   const written: string[] = [];
-  let main: Report | undefined;
-  for (const result of workbook.computeAll(options)) {
-    const { sheet } = result;
-    const json = path.join(outDir, `bao-cao-${slug(sheet.name)}.json`);
-    await fs.writeFile(json, JSON.stringify(result.report, null, 2) + "\n", "utf8");
+  const report = await workbook.compute(undefined, options);
+  for (const sheet of report.sheets) {
+    const json = path.join(outDir, `bao-cao-${slug(sheet.sheet)}.json`);
+    await fs.writeFile(json, JSON.stringify(sheet, null, 2) + "\n", "utf8");
     written.push(json);
-    process.stdout.write(renderSummary(result.report) + "\n\n");
-    main = main ?? result.report;
   }
-  if (main !== undefined) {
-    for (const [kind, name] of [
-      ["plan", "du-thao-ke-hoach"],
-      ["letter", "du-thao-cong-van"],
-    ] as const) {
-      const out = path.join(outDir, `${name}.txt`);
-      const docx = path.join(outDir, `${name}.docx`);
-      const { text } = await writeDraft(main, { kind, settings: {}, templates: null, out, docx });
-      if (kind === "plan") process.stdout.write(text + "\n");
-      written.push(out, docx);
-    }
+  process.stdout.write(renderWorkbookSummary(report) + "\n\n");
+  for (const [kind, name] of [
+    ["plan", "du-thao-ke-hoach"],
+    ["letter", "du-thao-cong-van"],
+  ] as const) {
+    const out = path.join(outDir, `${name}.txt`);
+    const docx = path.join(outDir, `${name}.docx`);
+    const { text } = await writeDraft(report, { kind, settings: {}, templates: null, out, docx });
+    if (kind === "plan") process.stdout.write(text + "\n");
+    written.push(out, docx);
   }
   const xlsx = path.join(outDir, "chi-tieu-2024.tinh-toan.xlsx");
   await workbook.save(xlsx);

@@ -1,6 +1,6 @@
 import { promises as fs } from "fs";
 import path from "path";
-import { Report } from "../core/engine";
+import { WorkbookReport } from "../core/job";
 import { draft, DraftKind, renderText } from "../core/draft";
 import { DraftSettings } from "../core/draft/settings";
 import { renderDocx } from "../docx/render";
@@ -56,7 +56,7 @@ async function readTemplates(file: string | undefined): Promise<string | null> {
 
 /** Drafts from a report and writes text and/or .docx; returns the text. */
 export async function writeDraft(
-  report: Report,
+  report: WorkbookReport,
   options: {
     kind: DraftKind;
     settings: Partial<DraftSettings>;
@@ -82,7 +82,7 @@ export async function writeDraft(
   return { text, errors: doc.errors };
 }
 
-/** `chitieu draft`: computes the sheet and drafts the plan or the letter. */
+/** `chitieu draft`: computes every indicator sheet (or `--sheet`) and drafts the plan or the letter. */
 export async function draftCommand(args: string[]): Promise<number> {
   const { positional, flags } = parseArgs(args, [
     "kind",
@@ -100,7 +100,7 @@ export async function draftCommand(args: string[]): Promise<number> {
   const options = computeOptions(flags);
   const templates = await readTemplates(flags.templates);
   const workbook = await Workbook.open(positional[0]);
-  const { report } = workbook.compute(flags.sheet, options);
+  const report = await workbook.compute(flags.sheet, options);
   const { text, errors } = await writeDraft(report, {
     kind,
     settings,

@@ -3,7 +3,7 @@ import path from "path";
 import { runDemo } from "./demo";
 import { draftCommand } from "./draft";
 import { computeOptions, parseArgs, USAGE, UsageError } from "./options";
-import { renderSummary } from "./summary";
+import { renderWorkbookSummary } from "./summary";
 import { Workbook } from "./workbook";
 
 async function writeText(file: string, text: string): Promise<void> {
@@ -16,11 +16,11 @@ async function compute(args: string[]): Promise<number> {
   if (positional.length !== 1) throw new UsageError(USAGE);
   const options = computeOptions(flags);
   const workbook = await Workbook.open(positional[0]);
-  const { report } = workbook.compute(flags.sheet, options);
+  const report = await workbook.compute(flags.sheet, options);
   if (flags.out !== undefined) await workbook.save(flags.out);
   if (flags.json !== undefined) await writeText(flags.json, JSON.stringify(report, null, 2) + "\n");
   if (flags.out === undefined && flags.json === undefined)
-    process.stdout.write(renderSummary(report) + "\n");
+    process.stdout.write(renderWorkbookSummary(report) + "\n");
   return 0;
 }
 

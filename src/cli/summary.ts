@@ -1,6 +1,8 @@
 import { Report } from "../core/engine";
+import { SkipReason, WorkbookReport } from "../core/job";
 import { vi } from "../core/messages/vi";
 import { formatNumber, formatPercent } from "../core/numbers";
+import { renderProblem } from "../core/problems";
 
 const cut = (text: string, width: number): string =>
   text.length > width ? `${text.slice(0, width - 1)}…` : text.padEnd(width);
@@ -47,13 +49,36 @@ export function renderSummary(report: Report): string {
     `Tổng hợp: ${s.achieved} đã đạt/vượt · ${s.on_track} đúng tiến độ · ${s.at_risk} có nguy cơ không đạt · ${s.off_track} chậm tiến độ · ${s.no_data} thiếu số liệu · ${s.qualitative} định tính · ${s.mismatches} số liệu ghi sai`
   );
   const problems = report.rows.flatMap((row) =>
-    row.problems.map((p) => `  Dòng ${row.row} (${row.name}): ${p}`)
+    row.problems.map((p) => `  Dòng ${row.row} (${row.name}): ${renderProblem(p, vi)}`)
   );
   if (problems.length > 0) {
     lines.push("");
     lines.push("Cần kiểm tra:");
     lines.push(...problems);
   }
-  for (const warning of report.warnings) lines.push(`Lưu ý: ${warning}`);
+  for (const warning of report.warnings)
+    lines.push(`Lưu ý: ${vi.warning[warning.code](warning.months)}`);
   return lines.join("\n");
+}
+
+const SKIPPED: Record<SkipReason, string> = {
+  empty: "trang trống",
+  notes: "chỉ có chữ, không có bảng số liệu",
+  noHeader: "không có dòng tiêu đề của bảng chỉ tiêu",
+};
+
+/** Each indicator sheet's summary, the sheets left out and why, and the whole when there are several. */
+export function renderWorkbookSummary(workbook: WorkbookReport): string {
+  const blocks = workbook.sheets.map(renderSummary);
+  const lines: string[] = [];
+  for (const { sheet, reason } of workbook.skipped)
+    lines.push(`Bỏ qua trang "${sheet}": ${SKIPPED[reason]}.`);
+  if (workbook.sheets.length > 1) {
+    const s = workbook.summary;
+    lines.push(
+      `Toàn bộ ${workbook.sheets.length} trang: ${s.achieved} đã đạt/vượt · ${s.on_track} đúng tiến độ · ${s.at_risk} có nguy cơ không đạt · ${s.off_track} chậm tiến độ · ${s.no_data} thiếu số liệu · ${s.qualitative} định tính · ${s.mismatches} số liệu ghi sai`
+    );
+  }
+  if (lines.length > 0) blocks.push(lines.join("\n"));
+  return blocks.join("\n\n");
 }

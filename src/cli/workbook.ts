@@ -1,9 +1,10 @@
 import { promises as fs } from "fs";
 import path from "path";
-import { analyse, Analysis, ComputeOptions, TableError } from "../core/engine";
+import { ComputeOptions, TableError } from "../core/engine";
+import { JobHost, runWorkbookJob, WorkbookReport } from "../core/job";
 import { vi } from "../core/messages/vi";
 import { Table } from "../core/types";
-import { planWrite, WritePlan } from "../core/writePlan";
+import { WritePlan } from "../core/writePlan";
 import { applyPlanToXml } from "../xlsx/ooxml/patch";
 import {
   listSheets,
@@ -24,8 +25,9 @@ import { readZip, writeZip, ZipArchive, ZipError } from "./zip";
  * is copied byte for byte, which a model-based library cannot promise; and a sheet of
  * 100.000 rows is read and written in seconds, in memory near its own size.
  */
-export class Workbook {
-  readonly sheets: SheetPart[];
+export class Workbook implements JobHost {
+  /** The package's worksheets, in the workbook's order. */
+  readonly sheetParts: SheetPart[];
   private readonly context: WorkbookContext;
   private readonly parts: PackageParts;
   /** Parts changed so far, by path: each sheet's patched XML and the grown style sheet. */
@@ -44,7 +46,7 @@ export class Workbook {
         return texts.get(part);
       },
     };
-    this.sheets = listSheets(this.parts);
+    this.sheetParts = listSheets(this.parts);
     this.context = readContext(this.parts);
   }
 
@@ -75,39 +77,38 @@ export class Workbook {
     }
   }
 
-  /**
-   * Computes one sheet: the named one, or else the first that holds an indicator table.
-   * The result columns are applied to the workbook, to be written by `save`.
-   */
-  compute(
-    sheetName: string | undefined,
-    options: ComputeOptions
-  ): Analysis & { plan: WritePlan; sheet: SheetPart } {
-    if (this.sheets.length === 0) throw new UsageError(vi.error.noHeader("(trống)"));
-    const candidates =
-      sheetName === undefined ? this.sheets : this.sheets.filter((s) => s.name === sheetName);
-    if (candidates.length === 0)
-      throw new UsageError(
-        vi.error.missingSheet(
-          sheetName ?? "",
-          this.sheets.map((s) => s.name)
-        )
-      );
-    for (const sheet of candidates) {
-      const computed = this.computeSheet(sheet, options);
-      if (computed !== null) return computed;
-    }
-    throw new UsageError(vi.error.noHeader(candidates[0].name));
+  /** The job's view of the workbook: its sheet names. */
+  async sheets(): Promise<{ names: string[] }> {
+    return { names: this.sheetParts.map((s) => s.name) };
   }
 
-  /** Every sheet that holds an indicator table, computed and applied (the demo's job). */
-  computeAll(options: ComputeOptions): (Analysis & { plan: WritePlan; sheet: SheetPart })[] {
-    const results = [];
-    for (const sheet of this.sheets) {
-      const computed = this.computeSheet(sheet, options);
-      if (computed !== null) results.push(computed);
+  /** The job's snapshot of a sheet, read straight from its XML. */
+  async readSheet(name: string): Promise<Table> {
+    return this.table(this.sheet(name));
+  }
+
+  /** Applies a sheet's result columns, to be written by `save`. */
+  async writePlan(plan: WritePlan): Promise<void> {
+    this.apply(this.sheet(plan.sheet), plan);
+  }
+
+  /**
+   * Runs the workbook job: every sheet that holds an indicator table, or only `sheetName`;
+   * the result columns are applied, to be written by `save`.
+   */
+  async compute(sheetName: string | undefined, options: ComputeOptions): Promise<WorkbookReport> {
+    if (this.sheetParts.length === 0) throw new UsageError(vi.error.noHeader("(trống)"));
+    if (sheetName !== undefined) this.sheet(sheetName);
+    try {
+      return await runWorkbookJob(this, {
+        months: options.months,
+        tolerance: options.tolerance,
+        sheets: sheetName === undefined ? undefined : [sheetName],
+      });
+    } catch (error) {
+      if (error instanceof TableError) throw new UsageError(error.message);
+      throw error;
     }
-    return results;
   }
 
   /** Writes the workbook with the applied results; through a temporary file, never half-written. */
@@ -125,20 +126,16 @@ export class Workbook {
     }
   }
 
-  private computeSheet(
-    sheet: SheetPart,
-    options: ComputeOptions
-  ): (Analysis & { plan: WritePlan; sheet: SheetPart }) | null {
-    let analysis: Analysis;
-    try {
-      analysis = analyse(this.table(sheet), options);
-    } catch (error) {
-      if (error instanceof TableError) return null;
-      throw error;
-    }
-    const plan = planWrite(analysis.grid, analysis.header, analysis.report);
-    this.apply(sheet, plan);
-    return { ...analysis, plan, sheet };
+  private sheet(name: string): SheetPart {
+    const found = this.sheetParts.find((s) => s.name === name);
+    if (found === undefined)
+      throw new UsageError(
+        vi.error.missingSheet(
+          name,
+          this.sheetParts.map((s) => s.name)
+        )
+      );
+    return found;
   }
 
   private apply(sheet: SheetPart, plan: WritePlan): void {

@@ -1,5 +1,5 @@
-import { vi } from "./messages/vi";
-import { formatNumber, formatPercent, roundTo } from "./numbers";
+import { roundTo } from "./numbers";
+import { Problem, problem } from "./problems";
 import { Progress } from "./progress";
 import { Figure } from "./figures";
 import { IndicatorRow } from "./rows";
@@ -11,6 +11,12 @@ export interface Mismatch {
   /** As reported: a fraction for achievement, the row's unit for remaining. */
   reported: number;
   computed: number;
+  /**
+   * Decimals the figures are shown with: the reported figure's own (in percent units for
+   * achievement), and for remaining the computed amount's.
+   */
+  decimals: number;
+  computedDecimals: number;
 }
 
 /** A totals row that is not the sum of its breakdown. */
@@ -20,6 +26,9 @@ export interface TotalMismatch {
   field: "target" | "actual";
   sum: number;
   reported: number;
+  /** Decimals of the sum (the most of its parts and the total) and of the reported figure. */
+  decimals: number;
+  reportedDecimals: number;
 }
 
 const EPSILON = 1e-9;
@@ -32,7 +41,10 @@ export function agrees(reported: number, decimals: number, computed: number): bo
   return Math.abs(reported - computed) <= 0.5 * Math.pow(10, -decimals) + EPSILON;
 }
 
-/** Compares the workbook's own achievement and remaining figures with the computed ones. */
+/**
+ * Compares the workbook's own achievement and remaining figures with the computed ones.
+ * Returns what disagrees; the row is only read.
+ */
 export function findMismatches(row: IndicatorRow, progress: Progress): Mismatch[] {
   const found: Mismatch[] = [];
   const achievement = row.reportedAchievement;
@@ -46,14 +58,9 @@ export function findMismatches(row: IndicatorRow, progress: Progress): Mismatch[
         cell: achievement.cell,
         reported: roundTo(reported.percent / 100, reported.decimals + 2),
         computed: candidates[0],
+        decimals: reported.decimals,
+        computedDecimals: Math.max(2, reported.decimals),
       });
-      row.problems.push(
-        vi.problem.mismatchAchievement(
-          achievement.cell,
-          formatPercent(reported.percent / 100, reported.decimals),
-          formatPercent(candidates[0], Math.max(2, reported.decimals))
-        )
-      );
     }
   }
   const remaining = row.reportedRemaining;
@@ -70,14 +77,9 @@ export function findMismatches(row: IndicatorRow, progress: Progress): Mismatch[
         cell: remaining.cell,
         reported: remaining.value,
         computed: candidates[0],
+        decimals: remaining.decimals,
+        computedDecimals: progress.remainingDecimals,
       });
-      row.problems.push(
-        vi.problem.mismatchRemaining(
-          remaining.cell,
-          formatNumber(remaining.value, remaining.decimals),
-          formatNumber(candidates[0], progress.remainingDecimals)
-        )
-      );
     }
   }
   return found;
@@ -117,11 +119,8 @@ function reportedPercent(
   return { percent: figure.value, decimals: figure.decimals };
 }
 
-/** What the totals check reads of a row (and, for a totals row, the problems it adds to). */
-export type TotalsRow = Pick<
-  IndicatorRow,
-  "row" | "type" | "unit" | "kind" | "target" | "actual" | "problems"
->;
+/** What the totals check reads of a row. */
+export type TotalsRow = Pick<IndicatorRow, "row" | "type" | "unit" | "kind" | "target" | "actual">;
 
 type Field = "target" | "actual";
 
@@ -156,8 +155,8 @@ const FIELDS: readonly Field[] = ["target", "actual"];
  * Checks each totals row (`Tổng cộng`, `Toàn tỉnh`, `Cộng`) against the rows it sums:
  * the rows above it back to the previous heading or total, or, when it heads its
  * block, the rows below it to the next one. Rates and levels do not add, so only flows.
- * Fed the rows and headings in sheet order as they are read; `finish` gives the mismatches
- * (and has added a problem to each totals row that does not add up).
+ * Fed the rows and headings in sheet order as they are read; `finish` gives the mismatches,
+ * in the order of their totals rows.
  */
 export class TotalsCheck {
   private readonly found: TotalMismatch[] = [];
@@ -218,14 +217,35 @@ export class TotalsCheck {
         field,
         sum,
         reported: reported.value,
+        decimals,
+        reportedDecimals: reported.decimals,
       });
-      total.problems.push(
-        vi.problem.totalMismatch(
-          reported.cell,
-          formatNumber(sum, decimals),
-          formatNumber(reported.value, reported.decimals)
-        )
-      );
     }
   }
+}
+
+/** A mismatch as a row problem, for the notes, the CLI and the sheet. */
+export function mismatchProblem(row: number, m: Mismatch): Problem {
+  return m.field === "achievement"
+    ? problem("mismatchAchievement", row, m.cell, {
+        reported: m.reported,
+        computed: m.computed,
+        decimals: m.decimals,
+      })
+    : problem("mismatchRemaining", row, m.cell, {
+        reported: m.reported,
+        reportedDecimals: m.decimals,
+        computed: m.computed,
+        decimals: m.computedDecimals,
+      });
+}
+
+/** A totals row that does not add up, as a problem of that row. */
+export function totalProblem(m: TotalMismatch): Problem {
+  return problem("totalMismatch", m.row, m.cell, {
+    sum: m.sum,
+    decimals: m.decimals,
+    reported: m.reported,
+    reportedDecimals: m.reportedDecimals,
+  });
 }

@@ -1,6 +1,6 @@
 import { fold } from "./text";
 
-/** What a column of the indicator table holds (DOMAIN §1). */
+/** What a column of the indicator table holds (docs/rules.md §1). */
 export type ColumnRole =
   | "label"
   | "name"

@@ -1,9 +1,19 @@
-import { findMismatches, Mismatch, TotalMismatch, TotalsCheck } from "./checks";
+import {
+  findMismatches,
+  Mismatch,
+  mismatchProblem,
+  TotalMismatch,
+  totalProblem,
+  TotalsCheck,
+} from "./checks";
 import { ColumnRole } from "./columns";
+import { Figure } from "./figures";
 import { Grid, makeGrid } from "./grid";
 import { findHeader, HeaderMap, periodFromHeader } from "./headers";
 import { Direction, IndicatorKind } from "./kinds";
 import { vi } from "./messages/vi";
+import { Problem, SheetWarning } from "./problems";
+import { emptySummary, Summary } from "./statuses";
 import { computeProgress, Progress, RowStatus } from "./progress";
 import { eachIndicatorRow, IndicatorRow, Section } from "./rows";
 import { columnLetter } from "./text";
@@ -18,8 +28,13 @@ export interface ComputeOptions {
   columns?: Partial<Record<ColumnRole, number>>;
 }
 
-/** One indicator row of the report (the JSON contract of `chitieu compute --json`). */
-export interface ReportRow {
+/**
+ * One indicator row of the report (the JSON contract of `chitieu compute --json`): plain
+ * readonly data that every host and the drafts read, and none changes.
+ */
+export type ReportRow = Readonly<ReportRowFields>;
+
+interface ReportRowFields {
   row: number;
   label: string;
   name: string;
@@ -31,9 +46,17 @@ export interface ReportRow {
   direction: Direction;
   target: number | null;
   actual: number | null;
-  /** The target and actual cells as written (`dưới 2%`, `85/85`, `Giữ vững`), for drafts. */
+  /** The target and actual cells as written (`dưới 2%`, `85/85`, `Giữ vững`), figures or not. */
   targetText: string;
   actualText: string;
+  /**
+   * What was read of the target and actual cells when they hold a figure: value, decimals,
+   * bound (`dưới`), fraction (`85/85`), percent, cell and text. `target` above is the figure
+   * measured against, which for a share of a plan amount is that share of it.
+   */
+  read: { readonly target: Figure | null; readonly actual: Figure | null };
+  /** `trên 95% kế hoạch vốn (X)`: the share (0.95) of the plan amount X the target is. */
+  planShare: { readonly share: number; readonly amount: number } | null;
   baseline: number | null;
   achievement: number | null;
   remaining: number | null;
@@ -45,10 +68,11 @@ export interface ReportRow {
   status: RowStatus;
   likelyMissed: boolean;
   agency: string;
-  partners: string[];
+  partners: readonly string[];
   solutions: string;
-  mismatches: Mismatch[];
-  problems: string[];
+  mismatches: readonly Mismatch[];
+  /** The reader's, the figure checks' and the arithmetic's problems, in that order. */
+  problems: readonly Problem[];
 }
 
 export interface Report {
@@ -62,8 +86,8 @@ export interface Report {
   sections: Section[];
   rows: ReportRow[];
   totals: TotalMismatch[];
-  summary: Record<RowStatus, number> & { mismatches: number };
-  warnings: string[];
+  summary: Summary;
+  warnings: SheetWarning[];
 }
 
 /** A sheet that cannot be read as an indicator table; other failures are row problems. */
@@ -90,25 +114,17 @@ export function analyse(table: Table, options: ComputeOptions = {}): Analysis {
   const found = findHeader(grid);
   if (found === null) throw new TableError("noHeader", vi.error.noHeader(table.sheet));
   const header = withCorrections(found, options.columns);
-  const warnings: string[] = [];
+  const warnings: SheetWarning[] = [];
   const period = resolvePeriod(header, options, warnings);
   const tolerance = (options.tolerance ?? 10) / 100;
-  const summary = {
-    achieved: 0,
-    on_track: 0,
-    at_risk: 0,
-    off_track: 0,
-    no_data: 0,
-    qualitative: 0,
-    mismatches: 0,
-  };
-  const reportRows: ReportRow[] = [];
+  const summary = emptySummary();
+  const reportRows: ReportRowFields[] = [];
   // Totals are checked as the rows are read, so no row is kept for them: the rest of a row
   // is let go once reported, while it is young, rather than copied by the collector.
   const totalsCheck = new TotalsCheck();
   // Each totals row's place in the report, its own problems and the arithmetic's: the
-  // totals check adds its problems between the two.
-  const totalRows: { index: number; read: string[]; computed: string[] }[] = [];
+  // totals check's findings go between the two once the block below it is read.
+  const totalRows = new Map<number, { index: number; read: Problem[]; computed: Problem[] }>();
   const arithmetic = { expectedShare: period.expectedShare, tolerance };
   // A row's arithmetic, its own checks and its report in one pass as it is read.
   const sections = eachIndicatorRow(
@@ -116,9 +132,14 @@ export function analyse(table: Table, options: ComputeOptions = {}): Analysis {
     header,
     (row) => {
       const p = computeProgress(row, arithmetic);
-      const reported = toReportRow(row, p, findMismatches(row, p));
+      const mismatches = findMismatches(row, p);
+      const read =
+        mismatches.length === 0
+          ? row.problems
+          : row.problems.concat(mismatches.map((m) => mismatchProblem(row.row, m)));
+      const reported = toReportRow(row, p, mismatches, read);
       if (row.type === "total")
-        totalRows.push({ index: reportRows.length, read: row.problems, computed: p.problems });
+        totalRows.set(row.row, { index: reportRows.length, read, computed: p.problems });
       reportRows.push(reported);
       totalsCheck.row(row);
       summary[reported.status]++;
@@ -127,8 +148,12 @@ export function analyse(table: Table, options: ComputeOptions = {}): Analysis {
     () => totalsCheck.section()
   );
   const totals = totalsCheck.finish();
-  for (const { index, read, computed } of totalRows)
-    reportRows[index].problems = joinProblems(read, computed);
+  for (const total of totals) {
+    const place = totalRows.get(total.row);
+    if (place === undefined) continue;
+    place.read = place.read.concat(totalProblem(total));
+    reportRows[place.index].problems = joinProblems(place.read, place.computed);
+  }
   const columns: Partial<Record<ColumnRole, string>> = {};
   for (const [role, col] of Object.entries(header.columns) as [ColumnRole, number][])
     columns[role] = columnLetter(col);
@@ -149,13 +174,16 @@ export function analyse(table: Table, options: ComputeOptions = {}): Analysis {
   return { report, grid, header };
 }
 
-/** `computeSheet(table)` // the report of DOMAIN §2 for one sheet */
+/** `computeSheet(table)` // the report of docs/rules.md §2 for one sheet */
 export function computeSheet(table: Table, options: ComputeOptions = {}): Report {
   return analyse(table, options).report;
 }
 
 /** Applies the user's column corrections; a column given a role loses any other role. */
-function withCorrections(header: HeaderMap, corrections: ComputeOptions["columns"]): HeaderMap {
+export function withCorrections(
+  header: HeaderMap,
+  corrections: ComputeOptions["columns"]
+): HeaderMap {
   if (!corrections) return header;
   const columns = { ...header.columns };
   for (const [role, col] of Object.entries(corrections) as [ColumnRole, number | undefined][]) {
@@ -170,18 +198,23 @@ function withCorrections(header: HeaderMap, corrections: ComputeOptions["columns
 function resolvePeriod(
   header: HeaderMap,
   options: ComputeOptions,
-  warnings: string[]
+  warnings: SheetWarning[]
 ): Report["period"] {
   if (options.months !== undefined) {
     return { months: options.months, expectedShare: options.months / 12, source: "option" };
   }
   const months = periodFromHeader(header);
   if (months !== null) return { months, expectedShare: months / 12, source: "header" };
-  warnings.push(vi.error.noPeriod);
+  warnings.push({ code: "noPeriod", months: 6 });
   return { months: 6, expectedShare: 0.5, source: "default" };
 }
 
-function toReportRow(row: IndicatorRow, progress: Progress, mismatches: Mismatch[]): ReportRow {
+function toReportRow(
+  row: IndicatorRow,
+  progress: Progress,
+  mismatches: Mismatch[],
+  read: Problem[]
+): ReportRowFields {
   return {
     row: row.row,
     label: row.label,
@@ -196,6 +229,11 @@ function toReportRow(row: IndicatorRow, progress: Progress, mismatches: Mismatch
     actual: progress.actual,
     targetText: row.targetText,
     actualText: row.actualText,
+    read: { target: row.target, actual: row.actual },
+    planShare:
+      row.planShare !== undefined && row.planAmount !== undefined
+        ? { share: row.planShare, amount: row.planAmount }
+        : null,
     baseline: progress.baseline,
     achievement: progress.achievement,
     remaining: progress.remaining,
@@ -209,7 +247,7 @@ function toReportRow(row: IndicatorRow, progress: Progress, mismatches: Mismatch
     partners: row.partners,
     solutions: row.solutions,
     mismatches,
-    problems: joinProblems(row.problems, progress.problems),
+    problems: joinProblems(read, progress.problems),
   };
 }
 
@@ -217,6 +255,6 @@ function toReportRow(row: IndicatorRow, progress: Progress, mismatches: Mismatch
  * The reader's problems then the arithmetic's. The row's own list is the report's when the
  * arithmetic adds none (most rows): the row is not kept after `analyse`, so no copy is needed.
  */
-function joinProblems(read: string[], computed: string[]): string[] {
+function joinProblems(read: Problem[], computed: Problem[]): Problem[] {
   return computed.length === 0 ? read : read.concat(computed);
 }

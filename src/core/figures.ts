@@ -1,8 +1,8 @@
 import { ColumnRole } from "./columns";
 import { Grid } from "./grid";
 import { HeaderMap } from "./headers";
-import { vi } from "./messages/vi";
 import { addStyleScore, emptyStyleScore, isNumber, parseCell, styleOfScore } from "./numbers";
+import { Problem, problem } from "./problems";
 import { RowCells } from "./rowCells";
 import { address } from "./text";
 import { CellValue, NumberStyle, ParsedNumber } from "./types";
@@ -42,7 +42,7 @@ export function readFigure(
   { grid, header, styles, cells }: FigureSource,
   r: number,
   role: FigureRole,
-  problems: string[]
+  problems: Problem[]
 ): Figure | null {
   const col = header.columns[role];
   if (col === undefined) return null;
@@ -51,7 +51,8 @@ export function readFigure(
   if (isFormulaText(raw)) return null;
   const parsed = parseCell(raw, styles[role], grid.format(r, col));
   if (isNumber(parsed)) return asFigure(parsed, address(r, col), cells.text(col));
-  if (parsed.reason === "error") problems.push(vi.problem.excelError(address(r, col), parsed.text));
+  if (parsed.reason === "error")
+    problems.push(problem("excelError", r, address(r, col), { text: parsed.text }));
   return null;
 }
 
@@ -72,7 +73,7 @@ function asFigure(parsed: ParsedNumber, cell: string, text: string): Figure {
   return figure;
 }
 
-/** Each figure column's number style, from its own unambiguous values (DOMAIN §1). */
+/** Each figure column's number style, from its own unambiguous values (docs/rules.md §1). */
 export function columnStyles(
   grid: Grid,
   header: HeaderMap

@@ -1,5 +1,5 @@
 /**
- * Writing figures the Vietnamese way (DOMAIN §4): `.` for thousands, `,` for decimals,
+ * Writing figures the Vietnamese way (docs/rules.md §4): `.` for thousands, `,` for decimals,
  * half away from zero on the digits a person reads. Pure: no host, no Intl locale data.
  */
 import { BoundedCache } from "./boundedCache";

@@ -44,3 +44,14 @@ export class HostError extends Error {
     this.name = "HostError";
   }
 }
+
+/**
+ * A name for a new sheet that no sheet has yet, in any letter case, as Excel compares them:
+ * `freeSheetName(["Dự thảo"], "Dự thảo")` // "Dự thảo (2)"
+ */
+export function freeSheetName(existing: readonly string[], wanted: string): string {
+  const taken = new Set(existing.map((n) => n.toLowerCase()));
+  if (!taken.has(wanted.toLowerCase())) return wanted;
+  for (let i = 2; ; i++)
+    if (!taken.has(`${wanted} (${i})`.toLowerCase())) return `${wanted} (${i})`;
+}

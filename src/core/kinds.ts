@@ -2,7 +2,7 @@ import { ParsedNumber } from "./types";
 import { isNumber, parseNumber } from "./numbers";
 import { fold } from "./text";
 
-/** DOMAIN §2: how an indicator's figures behave over the year. */
+/** docs/rules.md §2: how an indicator's figures behave over the year. */
 export type IndicatorKind = "cumulative" | "level" | "reduction" | "maintain" | "qualitative";
 export type Direction = "up" | "down";
 
@@ -78,7 +78,7 @@ export function kindFromCell(text: string, inferred?: KindInfo): KindInfo | null
 }
 
 /**
- * Infers kind and direction from the row's words (DOMAIN §2):
+ * Infers kind and direction from the row's words (docs/rules.md §2):
  * `inferKind({ name: 'Tỷ lệ thất nghiệp', unit: '%', targetText: 'dưới 2%', ... })`
  * // { kind: "level", direction: "down" }
  */

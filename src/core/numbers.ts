@@ -124,5 +124,5 @@ export {
   styleScore,
   type StyleScore,
 } from "./numbers/style";
-// Writing figures (DOMAIN §4) lives in format.ts; these names are read from here too.
+// Writing figures (docs/rules.md §4) lives in format.ts; these names are read from here too.
 export { formatNumber, formatPercent, roundTo } from "./format";

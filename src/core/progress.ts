@@ -1,10 +1,11 @@
-import { vi } from "./messages/vi";
 import { isNumber, readNumber, roundTo } from "./numbers";
+import { Problem, problem } from "./problems";
 import { cellOf, IndicatorRow } from "./rows";
 
-/** DOMAIN §2 statuses, from the arithmetic and never from colour. */
-export type RowStatus =
-  "achieved" | "on_track" | "at_risk" | "off_track" | "no_data" | "qualitative";
+import { RowStatus } from "./statuses";
+
+/** docs/rules.md §2 statuses, from the arithmetic and never from colour. */
+export type { RowStatus };
 
 export interface ProgressOptions {
   /** The calendar share of the year elapsed: 6 months → 0.5. */
@@ -20,7 +21,7 @@ export interface Progress {
   baseline: number | null;
   achievement: number | null;
   remaining: number | null;
-  /** Digits the remaining amount keeps: those of its inputs (DOMAIN §4). */
+  /** Digits the remaining amount keeps: those of its inputs (docs/rules.md §4). */
   remainingDecimals: number;
   gapClosure: number | null;
   expectedShare: number;
@@ -29,14 +30,14 @@ export interface Progress {
   status: RowStatus;
   /** The forecast at the current pace misses the target (`khả năng không đạt`). */
   likelyMissed: boolean;
-  problems: string[];
+  problems: Problem[];
 }
 
 const EPSILON = 1e-9;
 
 /** Computes achievement, remaining, gap closure, forecast and status for one row. */
 export function computeProgress(row: IndicatorRow, options: ProgressOptions): Progress {
-  const problems: string[] = [];
+  const problems: Problem[] = [];
   const base: Progress = {
     target: null,
     actual: row.actual ? row.actual.value : null,
@@ -68,7 +69,9 @@ export function computeProgress(row: IndicatorRow, options: ProgressOptions): Pr
     const read = readNumber(row.actualText);
     const blank = !isNumber(read) && read.reason === "empty";
     problems.push(
-      blank ? vi.problem.missingActual(cell) : vi.problem.notANumber(cell, row.actualText)
+      blank
+        ? problem("missingActual", row.row, cell)
+        : problem("notANumber", row.row, cell, { text: row.actualText })
     );
     return base;
   }
@@ -81,7 +84,7 @@ export function computeProgress(row: IndicatorRow, options: ProgressOptions): Pr
   base.actual = A;
   const decimals = Math.max(target.decimals, row.actual.decimals);
   if (Math.abs(T) < EPSILON && row.kind !== "level") {
-    problems.push(vi.problem.zeroTarget(cellOf(row, "target")));
+    problems.push(problem("zeroTarget", row.row, cellOf(row, "target")));
     return base;
   }
   const result = base;
@@ -168,12 +171,12 @@ function meets(value: number, T: number, row: IndicatorRow): boolean {
 /** The target to measure against: a share of the plan amount for `trên 95% kế hoạch vốn`. */
 function effectiveTarget(
   row: IndicatorRow,
-  problems: string[]
+  problems: Problem[]
 ): { value: number; decimals: number } | null {
   const cell = cellOf(row, "target");
   if (row.planShare !== undefined) {
     if (row.planAmount === undefined) {
-      problems.push(vi.problem.missingPlanAmount(cell));
+      problems.push(problem("missingPlanAmount", row.row, cell));
       return null;
     }
     const decimals = row.planDecimals ?? 0;
@@ -182,8 +185,8 @@ function effectiveTarget(
   if (row.target === null) {
     problems.push(
       row.targetText !== ""
-        ? vi.problem.notANumber(cell, row.targetText)
-        : vi.problem.missingTarget(cell)
+        ? problem("notANumber", row.row, cell, { text: row.targetText })
+        : problem("missingTarget", row.row, cell)
     );
     return null;
   }
@@ -195,12 +198,12 @@ function effectiveTarget(
  * in `progress`), or for a flow with last year's figures, last year's same-period share of
  * its full year.
  */
-function setExpectedShare(progress: Progress, row: IndicatorRow, problems: string[]): void {
+function setExpectedShare(progress: Progress, row: IndicatorRow, problems: Problem[]): void {
   if (row.kind !== "cumulative" && row.kind !== "reduction") return;
   if (row.samePeriod === null || row.lastYear === null) return;
   const share = row.lastYear.value > 0 ? row.samePeriod.value / row.lastYear.value : NaN;
   if (!(share > 0 && share <= 1)) {
-    problems.push(vi.problem.seasonalIgnored(row.samePeriod.cell));
+    problems.push(problem("seasonalIgnored", row.row, row.samePeriod.cell));
     return;
   }
   progress.expectedShare = share;

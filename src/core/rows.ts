@@ -4,7 +4,7 @@ import { columnStyles, Figure, FigureSource, readFigure } from "./figures";
 import { Grid } from "./grid";
 import { HeaderMap, isNumberingRow } from "./headers";
 import { inferFoldedKind, kindFromCell, KindInfo } from "./kinds";
-import { vi } from "./messages/vi";
+import { Problem, problem } from "./problems";
 import { headerWords, isRepeatedHeader } from "./repeatedHeader";
 import { RowCells } from "./rowCells";
 import { cleanName, isSubRow, isTotalFolded } from "./rowNames";
@@ -39,7 +39,8 @@ export interface IndicatorRow extends KindInfo {
    * for a message when one is needed, rather than every row keeping every address.
    */
   columns: Readonly<Partial<Record<ColumnRole, number>>>;
-  problems: string[];
+  /** What the reader found wrong with the row's cells. */
+  problems: Problem[];
 }
 
 export interface Section {
@@ -143,19 +144,19 @@ function roleLines(grid: Grid, header: HeaderMap, r: number, role: ColumnRole): 
   return col === undefined ? "" : multilineText(grid.raw(r, col));
 }
 
-/**
- * The address of a row's cell in a role, for a message: `D12`, or `dòng 12` when the sheet
- * has no such column.
- */
-export function cellOf(row: Pick<IndicatorRow, "row" | "columns">, role: ColumnRole): string {
+/** The address of a row's cell in a role (`D12`), or null when the sheet has no such column. */
+export function cellOf(
+  row: Pick<IndicatorRow, "row" | "columns">,
+  role: ColumnRole
+): string | null {
   const col = row.columns[role];
-  return col === undefined ? `dòng ${row.row}` : address(row.row, col);
+  return col === undefined ? null : address(row.row, col);
 }
 
 function readIndicator(sheet: Sheet, r: number, context: RowContext): IndicatorRow {
   const { grid, header, cells } = sheet;
   const { columns } = header;
-  const problems: string[] = [];
+  const problems: Problem[] = [];
   // In FIGURE_ROLES order, which is the order their problems are listed in.
   const target = readFigure(sheet, r, "target", problems);
   const actual = readFigure(sheet, r, "actual", problems);
@@ -179,7 +180,10 @@ function readIndicator(sheet: Sheet, r: number, context: RowContext): IndicatorR
   // Line breaks separate lead agencies as `;` does; cellText would glue the names together.
   const ownAgency = joinedAgencies(roleLines(grid, header, r, "agency"));
   const partnersText = roleLines(grid, header, r, "partners");
-  if (context.name === "") problems.push(vi.problem.noName(r));
+  if (context.name === "")
+    problems.push(
+      problem("noName", r, columns.name === undefined ? null : address(r, columns.name))
+    );
   return {
     row: r,
     type: context.type,
@@ -215,13 +219,13 @@ function explicitKind(
   r: number,
   text: string,
   inferred: KindInfo,
-  problems: string[]
+  problems: Problem[]
 ): KindInfo | null {
   if (text === "") return null;
   const kind = kindFromCell(text, inferred);
   const col = header.columns.kind;
   if (kind === null && col !== undefined)
-    problems.push(vi.problem.unknownKind(address(r, col), text));
+    problems.push(problem("unknownKind", r, address(r, col), { text }));
   return kind;
 }
 

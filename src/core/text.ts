@@ -195,11 +195,17 @@ function lettersOf(column: number): string {
   return letters;
 }
 
-/** `columnNumber('AB')` // 28 */
+/** `columnNumber('AB')` // 28, for letters known to be a column's (from an address) */
 export function columnNumber(letters: string): number {
   let col = 0;
   for (const ch of letters.toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
   return col;
+}
+
+/** A column typed or stored by a person: `parseColumn(' g ')` // 7; `parseColumn('7')` // null */
+export function parseColumn(text: string): number | null {
+  const letters = text.trim();
+  return /^[A-Za-z]{1,3}$/.test(letters) ? columnNumber(letters) : null;
 }
 
 /** `address(12, 7)` // "G12" */

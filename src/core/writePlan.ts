@@ -116,7 +116,7 @@ function columnValues(
   return { achievement, remaining, status, forecast };
 }
 
-/** `#,##0` or `#,##0.00`: amounts keep the precision of their inputs (DOMAIN §4). */
+/** `#,##0` or `#,##0.00`: amounts keep the precision of their inputs (docs/rules.md §4). */
 export function amountFormat(decimals: number): string {
   return decimals > 0 ? `#,##0.${"0".repeat(decimals)}` : "#,##0";
 }

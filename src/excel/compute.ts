@@ -1,5 +1,5 @@
 /// <reference types="office-js" />
-import { computeAndWrite } from "../core/flow";
+import { computeWorkbook, WorkbookReport } from "../core/job";
 import { createExcelHost } from "./host";
 
 /** The host for the running Excel: Office.js's own run, settings and requirement check. */
@@ -11,7 +11,7 @@ export function officeHost() {
   });
 }
 
-/** The ribbon's **Tính tiến độ**: computes the active sheet without opening the pane. */
-export async function computeActiveSheet(): Promise<void> {
-  await computeAndWrite(officeHost());
+/** The ribbon's **Tính tiến độ**: computes every indicator sheet without opening the pane. */
+export async function computeActiveSheet(): Promise<WorkbookReport> {
+  return computeWorkbook(officeHost());
 }

@@ -1,6 +1,6 @@
 /// <reference types="office-js" />
-import { optionsFromSettings } from "../core/flow";
-import { HostError, StoredSettings, WorkbookHost } from "../core/host";
+import { optionsFromSettings } from "../core/job";
+import { freeSheetName, HostError, StoredSettings, WorkbookHost } from "../core/host";
 import { CellValue, Table } from "../core/types";
 import { WritePlan } from "../core/writePlan";
 import { readBlock, readTable } from "./read";
@@ -63,7 +63,7 @@ export function createExcelHost(options: ExcelHostOptions): WorkbookHost {
       requireSets();
       return run(async (context) => {
         // The user's column corrections: their figure columns need formats as the header's do.
-        const corrections = (sheet: string) => optionsFromSettings(stored(), sheet).columns ?? {};
+        const corrections = (sheet: string) => optionsFromSettings(stored()).columns?.[sheet] ?? {};
         const read = await readTable(context, sheetOf(context, name), corrections);
         // Kept so that writing needs no second read: the protection flag, and what the
         // result columns held, to put back if a write fails.
@@ -94,7 +94,7 @@ export function createExcelHost(options: ExcelHostOptions): WorkbookHost {
         const sheets = context.workbook.worksheets;
         sheets.load("items/name");
         await context.sync();
-        const name = freeName(
+        const name = freeSheetName(
           sheets.items.map((s) => s.name),
           sheetName
         );
@@ -176,13 +176,6 @@ function columnBefore(table: Table, col: number, top: number, bottom: number): C
     out.push([value === undefined || value === null ? "" : value]);
   }
   return out;
-}
-
-function freeName(existing: string[], wanted: string): string {
-  const taken = new Set(existing.map((n) => n.toLowerCase()));
-  if (!taken.has(wanted.toLowerCase())) return wanted;
-  for (let i = 2; ; i++)
-    if (!taken.has(`${wanted} (${i})`.toLowerCase())) return `${wanted} (${i})`;
 }
 
 function errorText(error: unknown): string {

@@ -1,5 +1,6 @@
 /// <reference types="office-js" />
 import { ColumnRole } from "../core/columns";
+import { columnNumber } from "../core/text";
 import { CellValue, Merge, Table } from "../core/types";
 import { formatColumns } from "./formatColumns";
 import { isPayloadTooLarge } from "./payload";
@@ -148,12 +149,6 @@ export async function syncWithFirstRows<T>(
 }
 
 const AREA = /(?:'(?:[^']|'')*'|[^!,\s]+)!\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?/g;
-
-function columnNumber(letters: string): number {
-  let col = 0;
-  for (const ch of letters) col = col * 26 + (ch.charCodeAt(0) - 64);
-  return col;
-}
 
 /** `'Chỉ tiêu'!A5:A6, 'Chỉ tiêu'!D5:E5` → merges; sheet names may hold commas inside quotes. */
 export function parseMerges(address: string): Merge[] {

@@ -1,5 +1,5 @@
 import ExcelJS from "exceljs";
-import { HostError, StoredSettings, WorkbookHost } from "../core/host";
+import { freeSheetName, HostError, StoredSettings, WorkbookHost } from "../core/host";
 import { Table } from "../core/types";
 import { WritePlan } from "../core/writePlan";
 import { applyPlan, tableFromWorksheet } from "../xlsx/sheet";
@@ -70,9 +70,10 @@ export class BrowserHost implements WorkbookHost {
   }
 
   async writeDraft(lines: string[], sheetName: string): Promise<string> {
-    const taken = new Set(this.workbook.worksheets.map((s) => s.name.toLowerCase()));
-    let name = sheetName;
-    for (let i = 2; taken.has(name.toLowerCase()); i++) name = `${sheetName} (${i})`;
+    const name = freeSheetName(
+      this.workbook.worksheets.map((s) => s.name),
+      sheetName
+    );
     const sheet = this.workbook.addWorksheet(name);
     sheet.getColumn(1).width = 120;
     lines.forEach((line, i) => {

@@ -65,7 +65,7 @@ function Pane({ host, language, onLanguage }: PaneProps) {
   const detect = useDetect(host, settings);
   const compute = useCompute(host);
   const [tab, setTab] = useState<PaneTab>("progress");
-  const report = compute.result?.report ?? null;
+  const report = compute.result?.workbook ?? null;
 
   // Panels stay mounted (hidden) so that a half-edited template or the chosen draft survive a tab switch.
   return (

@@ -1,10 +1,12 @@
 import ExcelJS from "exceljs";
+import { columnNumber } from "../core/text";
 import { CellValue, Merge, Table } from "../core/types";
 import { STATUS_RULES, WritePlan } from "../core/writePlan";
 
 /*
- * The exceljs side of the product, shared by the CLI (Node) and the playground (browser):
- * a worksheet to a core Table, and a write plan onto a worksheet. No Node imports here.
+ * The exceljs side of the product, for the playground (browser) and the tests: a worksheet
+ * to a core Table, and a write plan onto a worksheet. No Node imports here. The CLI does
+ * not come through here: it reads and patches the package's XML itself (`ooxml/`).
  */
 
 /** exceljs's view of a cell's value, which nests formulas, rich text and links. */
@@ -49,9 +51,7 @@ export function parseRange(range: string): Merge {
 function parseAddress(ref: string): { row: number; col: number } {
   const match = /^([A-Z]+)(\d+)$/i.exec(ref.trim());
   if (!match) throw new Error(`Bad cell address: ${ref}`);
-  let col = 0;
-  for (const ch of match[1].toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
-  return { row: Number(match[2]), col };
+  return { row: Number(match[2]), col: columnNumber(match[1]) };
 }
 
 /** A snapshot of a worksheet's used range (from A1) as the core's Table. */

@@ -5,6 +5,9 @@ import { promises as fs } from "fs";
 import path from "path";
 import { main } from "../../src/cli/main";
 import type { Report, ReportRow } from "../../src/core/engine";
+import type { WorkbookReport } from "../../src/core/job";
+import { vi } from "../../src/core/messages/vi";
+import { Problem, renderProblem } from "../../src/core/problems";
 import {
   buildWorkbook,
   conditionalFormats,
@@ -68,9 +71,32 @@ async function runMain(args: string[]): Promise<Run> {
 
 const lines = (text: string): string[] => text.split("\n").filter((line) => line !== "");
 
+/** A per-sheet report file, as `chitieu demo` writes one per sheet. */
 async function readJson(file: string): Promise<Report> {
   return JSON.parse(await fs.readFile(file, "utf8")) as Report;
 }
+
+/** The workbook report `compute --json` writes: one report per indicator sheet. */
+async function readWorkbookJson(file: string): Promise<WorkbookReport> {
+  return JSON.parse(await fs.readFile(file, "utf8")) as WorkbookReport;
+}
+
+/** The first computed sheet's report: the one sheet when `--sheet` names it. */
+async function readFirstSheet(file: string): Promise<Report> {
+  const workbook = await readWorkbookJson(file);
+  expect(workbook.sheets.length).toBeGreaterThan(0);
+  return workbook.sheets[0];
+}
+
+function sheetReport(workbook: WorkbookReport, name: string): Report {
+  const found = workbook.sheets.find((s) => s.sheet === name);
+  if (!found) throw new Error(`no report for sheet "${name}"`);
+  return found;
+}
+
+/** A row's problems in the Vietnamese the summary and the drafts use. */
+const problemTexts = (problems: readonly Problem[]): string[] =>
+  problems.map((p) => renderProblem(p, vi));
 
 function rowAt(report: Report, row: number): ReportRow {
   const found = report.rows.find((r) => r.row === row);
@@ -136,12 +162,15 @@ afterAll(async () => {
 
 describe("chitieu compute --json (real binary)", () => {
   let result: Run;
+  let workbook: WorkbookReport;
+  /** The first sheet computed: the main table, the cover sheet before it skipped. */
   let report: Report;
 
   beforeAll(async () => {
     const json = path.join(dir, "reports", "r.json");
     result = await runBin(["compute", input, "--json", json]);
-    report = await readJson(json);
+    workbook = await readWorkbookJson(json);
+    report = workbook.sheets[0];
   });
 
   it("exits 0 and prints nothing when a report file is asked for", () => {
@@ -152,6 +181,7 @@ describe("chitieu compute --json (real binary)", () => {
 
   it("skips the cover sheet and reads the header, columns and period", () => {
     expect(report.sheet).toBe(MAIN_SHEET);
+    expect(workbook.skipped.map((s) => s.sheet)).toContain(COVER_SHEET);
     expect(report.headerRows).toEqual([MAIN.headerRow]);
     expect(report.columns).toEqual({
       label: "A",
@@ -210,16 +240,25 @@ describe("chitieu compute --json (real binary)", () => {
     expect(revenue.status).toBe("on_track");
     expect(revenue.partners).toEqual([MAIN.formulaLikeText]);
     expect(revenue.mismatches).toEqual([
-      { field: "achievement", cell: "F6", reported: 0.5303, computed: 3300 / 6220 },
+      {
+        field: "achievement",
+        cell: "F6",
+        reported: 0.5303,
+        computed: 3300 / 6220,
+        decimals: 2,
+        computedDecimals: 2,
+      },
     ]);
-    expect(revenue.problems).toEqual(["Tỷ lệ đạt ghi ở ô F6 là 53,03%, tính lại được 53,05%."]);
+    expect(problemTexts(revenue.problems)).toEqual([
+      "Tỷ lệ đạt ghi ở ô F6 là 53,03%, tính lại được 53,05%.",
+    ]);
   });
 
   it("lists an Excel error and a missing figure as row problems, not failures", () => {
     const enterprises = rowAt(report, MAIN.rows.enterprises);
     expect(enterprises.status).toBe("off_track");
     expect(enterprises.remaining).toBe(320);
-    expect(enterprises.problems).toEqual(["Ô F7 chứa lỗi Excel #N/A."]);
+    expect(problemTexts(enterprises.problems)).toEqual(["Ô F7 chứa lỗi Excel #N/A."]);
     const doctors = rowAt(report, MAIN.rows.doctors);
     expect(doctors).toMatchObject({
       target: 10,
@@ -227,7 +266,7 @@ describe("chitieu compute --json (real binary)", () => {
       achievement: null,
       status: "no_data",
     });
-    expect(doctors.problems).toEqual(["Thiếu số liệu thực hiện ở ô E9."]);
+    expect(problemTexts(doctors.problems)).toEqual(["Thiếu số liệu thực hiện ở ô E9."]);
   });
 
   it("classifies a level row and a qualitative row", () => {
@@ -388,14 +427,33 @@ describe("chitieu compute --out (real binary)", () => {
     });
   });
 
-  it("does not touch the other sheets", () => {
+  // Without --sheet every indicator sheet is computed (the district table too): the sheets
+  // other than the main one stay untouched when --sheet names the main one, and the sheets
+  // with no table stay untouched either way.
+  it("does not touch the other sheets", async () => {
+    const only = path.join(dir, "main-only.xlsx");
+    expect(await runMain(["compute", input, "--sheet", MAIN_SHEET, "--out", only])).toEqual({
+      code: 0,
+      stdout: "",
+      stderr: "",
+    });
+    const mainOnly = await readBack(only);
+    expect(sheetOf(mainOnly, MAIN_SHEET).getSheetValues()).toEqual(sheet.getSheetValues());
     for (const name of [COVER_SHEET, DISTRICT_SHEET, NOTES_SHEET]) {
+      const was = sheetOf(before, name);
+      const now = sheetOf(mainOnly, name);
+      expect(now.columnCount).toBe(was.columnCount);
+      expect(now.getSheetValues()).toEqual(was.getSheetValues());
+      expect(conditionalFormats(now)).toEqual([]);
+    }
+    for (const name of [COVER_SHEET, NOTES_SHEET]) {
       const was = sheetOf(before, name);
       const now = sheetOf(after, name);
       expect(now.columnCount).toBe(was.columnCount);
       expect(now.getSheetValues()).toEqual(was.getSheetValues());
       expect(conditionalFormats(now)).toEqual([]);
     }
+    expect(sheetOf(after, DISTRICT_SHEET).getCell(3, 6).value).toBe(NEW_HEADERS[0]);
   });
 
   it("reuses its own columns when run again on its output", async () => {
@@ -415,7 +473,7 @@ describe("chitieu compute --out (real binary)", () => {
     expect(formats[0].ref).toBe("I4:L10");
     expect(formats[0].rules).toHaveLength(5);
     // The report reads the same input columns: its own columns are not taken for input.
-    const report = await readJson(json);
+    const report = sheetReport(await readWorkbookJson(json), MAIN_SHEET);
     expect(report.columns).toEqual({
       label: "A",
       name: "B",
@@ -455,7 +513,9 @@ describe("chitieu compute: choosing the sheet", () => {
       out,
     ]);
     expect(code).toBe(0);
-    const report = await readJson(json);
+    const workbook = await readWorkbookJson(json);
+    expect(workbook.sheets).toHaveLength(1);
+    const report = workbook.sheets[0];
     expect(report.sheet).toBe(DISTRICT_SHEET);
     expect(
       report.rows.map((r) => [r.row, r.name, r.type, r.target, r.actual, r.remaining, r.status])
@@ -475,19 +535,20 @@ describe("chitieu compute: choosing the sheet", () => {
   it("without --sheet, skips a cover sheet that has no table", async () => {
     const json = path.join(dir, "first.json");
     expect((await runMain(["compute", input, "--json", json])).code).toBe(0);
-    const report = await readJson(json);
+    const report = await readFirstSheet(json);
     expect(report.sheet).toBe(MAIN_SHEET);
     expect(buildWorkbook().worksheets[0].name).toBe(COVER_SHEET);
   });
 });
 
 describe("chitieu compute: --period and --tolerance", () => {
+  /** The main sheet's report of a run with these options. */
   async function reportWith(name: string, ...options: string[]): Promise<Report> {
     const json = path.join(dir, `${name}.json`);
     const { code, stderr } = await runMain(["compute", input, "--json", json, ...options]);
     expect(stderr).toBe("");
     expect(code).toBe(0);
-    return readJson(json);
+    return sheetReport(await readWorkbookJson(json), MAIN_SHEET);
   }
 
   it("--period 9 makes the expected share 0,75 and the source the option", async () => {
@@ -604,7 +665,7 @@ describe("npx chitieu", () => {
     const result = await run(npx, ["chitieu", "compute", input, "--json", json, "--period", "9"]);
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
-    const report = await readJson(json);
+    const report = await readFirstSheet(json);
     expect(report.sheet).toBe(MAIN_SHEET);
     expect(report.period).toEqual({ months: 9, expectedShare: 0.75, source: "option" });
   }, 60000);

@@ -1,3 +1,5 @@
+import { vi } from "../../src/core/messages/vi";
+import { Problem, renderProblem } from "../../src/core/problems";
 import { columnStyles, readFigure } from "../../src/core/figures";
 import { makeGrid } from "../../src/core/grid";
 import { findHeader } from "../../src/core/headers";
@@ -38,7 +40,7 @@ describe("readFigure", () => {
   it("reads a figure with its address and text", () => {
     const source = sheet([["1", "Vốn đầu tư", "tỷ đồng", "34.000", "14.096"]]);
     source.cells.moveTo(2);
-    const problems: string[] = [];
+    const problems: Problem[] = [];
     expect(readFigure(source, 2, "target", problems)).toMatchObject({
       value: 34000,
       cell: "D2",
@@ -50,7 +52,7 @@ describe("readFigure", () => {
   it("reads no figure from a formula's text, an absent column or a blank", () => {
     const source = sheet([["1", "Vốn đầu tư", "tỷ đồng", "=E2*2", null]]);
     source.cells.moveTo(2);
-    const problems: string[] = [];
+    const problems: Problem[] = [];
     expect(readFigure(source, 2, "target", problems)).toBeNull();
     expect(readFigure(source, 2, "actual", problems)).toBeNull();
     expect(readFigure(source, 2, "lastYear", problems)).toBeNull();
@@ -60,10 +62,9 @@ describe("readFigure", () => {
   it("names an Excel error's cell in the row's problems", () => {
     const source = sheet([["1", "Vốn đầu tư", "tỷ đồng", "#REF!", "14.096"]]);
     source.cells.moveTo(2);
-    const problems: string[] = [];
+    const problems: Problem[] = [];
     expect(readFigure(source, 2, "target", problems)).toBeNull();
-    expect(problems).toHaveLength(1);
-    expect(problems[0]).toContain("D2");
-    expect(problems[0]).toContain("#REF!");
+    expect(problems).toEqual([{ code: "excelError", row: 2, cell: "D2", args: { text: "#REF!" } }]);
+    expect(renderProblem(problems[0], vi)).toBe("Ô D2 chứa lỗi Excel #REF!.");
   });
 });

@@ -32,7 +32,7 @@ const BODY: Row[] = [
   [2, "Tỷ lệ bao phủ bảo hiểm y tế", "%", 94.95, 83.5, "Bảo hiểm xã hội tỉnh"],
 ];
 
-describe("roleOfHeader: the names DOMAIN §1 lists", () => {
+describe("roleOfHeader: the names docs/rules.md §1 lists", () => {
   it.each<[string, ColumnRole | null]>([
     ["STT", "label"],
     ["TT", "label"],

@@ -1,3 +1,4 @@
+import { texts } from "../fixtures/problems";
 import { computeSheet, Report } from "../../src/core/engine";
 import { Direction, IndicatorKind, inferKind, KindInfo, kindFromCell } from "../../src/core/kinds";
 import { vi } from "../../src/core/messages/vi";
@@ -25,7 +26,7 @@ function infer(
   });
 }
 
-describe("inferKind: DOMAIN §2 from the row's words", () => {
+describe("inferKind: docs/rules.md §2 from the row's words", () => {
   it.each<[string, string, string | number | null, IndicatorKind, Direction]>([
     // cumulative: flows summed over the year
     ["Tổng vốn đầu tư toàn xã hội", "tỷ đồng", "34.000", "cumulative", "up"],
@@ -228,7 +229,7 @@ describe("the kind column end to end", () => {
 
   it("reports an unknown kind cell in Vietnamese with its address, and infers instead", () => {
     const jobs = report.rows[7];
-    expect(jobs.problems).toContain(
+    expect(texts(jobs.problems)).toContain(
       'Không hiểu loại chỉ tiêu "không rõ" ở ô D9; đã tự xác định theo tên và đơn vị tính.'
     );
     expect(jobs.achievement).toBeCloseTo(9500 / 18000, 10);

@@ -2,6 +2,7 @@
  * The draft as a Word document (Decree 30/2020/NĐ-CP layout): Times New Roman 14
  * (28 half-points), justified body, the seed's headings and the computed figures.
  */
+import { workbookReport } from "../../src/core/job";
 import { execFile, execFileSync } from "child_process";
 import { promises as fs } from "fs";
 import os from "os";
@@ -26,7 +27,7 @@ beforeAll(async () => {
   const sheet = workbook.getWorksheet("Chỉ tiêu KT-XH 2024");
   if (!sheet) throw new Error("sample main sheet missing");
   report = computeSheet(tableFromWorksheet(sheet));
-  planBytes = await renderDocx(draft(report));
+  planBytes = await renderDocx(draft(workbookReport([report])));
   planXml = await documentXml(planBytes);
 });
 
@@ -152,7 +153,9 @@ describe("renderDocx", () => {
 
   it("renders the letter with the compiling department and the subject in the heading block", async () => {
     const xml = await documentXml(
-      await renderDocx(draft(report, { kind: "letter", settings: { deadline: "15/07/2024" } }))
+      await renderDocx(
+        draft(workbookReport([report]), { kind: "letter", settings: { deadline: "15/07/2024" } })
+      )
     );
     const texts = paragraphs(xml).map((p) => p.text);
     expect(texts).toEqual(
@@ -196,7 +199,7 @@ describe("renderDocx", () => {
       values: rows.map((r) => Array.from({ length: 6 }, (_, c) => r[c] ?? null)),
       merges: [1, 2].map((r) => ({ top: r, left: 1, bottom: r, right: 6 })),
     };
-    const xml = await documentXml(await renderDocx(draft(computeSheet(table))));
+    const xml = await documentXml(await renderDocx(draft(workbookReport([computeSheet(table)]))));
     const all = paragraphs(xml)
       .map((p) => p.text)
       .join("\n");

@@ -12,6 +12,7 @@
  * Needs Chromium (CHROMIUM_PATH, /usr/bin/chromium, or Chrome/Edge in its usual place);
  * without one the suite FAILS. `SKIP_E2E=1 npm test` skips it on purpose.
  */
+import { workbookReport } from "../../src/core/job";
 import { promises as fs } from "fs";
 import os from "os";
 import path from "path";
@@ -57,7 +58,7 @@ async function expectedFromSample(): Promise<Expected> {
   return {
     report,
     plan: planWrite(grid, header, report),
-    doc: draft(report, { kind: "plan" }),
+    doc: draft(workbookReport([report]), { kind: "plan" }),
   };
 }
 

@@ -1,4 +1,5 @@
 /** @jest-environment jsdom */
+import { workbookReport } from "../../src/core/job";
 import "./dom";
 import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { App } from "../../src/taskpane/App";
@@ -189,7 +190,7 @@ describe("the draft", () => {
 
     fireEvent.click(screen.getByRole("button", { name: "Sao chép phần của Cục Thống kê tỉnh" }));
     const { report } = analyse(main, { tolerance: 10, columns: {} });
-    const part = draft(report).parts.find((p) => p.agency === "Cục Thống kê tỉnh");
+    const part = draft(workbookReport([report])).parts.find((p) => p.agency === "Cục Thống kê tỉnh");
     if (!part) throw new Error("no part for the statistics office");
     await waitFor(() => expect(clipboard.writeText).toHaveBeenCalledWith(partsText([part])));
     expect(await screen.findByText(/Đã sao chép phần của Cục Thống kê tỉnh/)).toBeTruthy();

@@ -1,4 +1,4 @@
-import { Report } from "../engine";
+import { WorkbookReport } from "../job";
 import { DraftDocument } from "./document";
 import { draftLetter } from "./letter";
 import { draftPlan } from "./plan";
@@ -14,8 +14,8 @@ export interface DraftOptions {
   templates?: string | null;
 }
 
-/** Drafts the plan or the letter from a computed report. */
-export function draft(report: Report, options: DraftOptions = {}): DraftDocument {
+/** Drafts the plan or the letter from a computed workbook: every indicator sheet it holds. */
+export function draft(report: WorkbookReport, options: DraftOptions = {}): DraftDocument {
   const { templates, errors } = loadTemplates(options.templates);
   const settings = draftSettings(report, options.settings);
   const doc =

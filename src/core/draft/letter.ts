@@ -1,4 +1,5 @@
-import { Report, ReportRow } from "../engine";
+import { ReportRow } from "../engine";
+import { WorkbookReport } from "../job";
 import { splitAgencies } from "../agencies";
 import { fold } from "../text";
 import { Block, DraftDocument } from "./document";
@@ -55,9 +56,9 @@ export function duties(rows: ReportRow[]): Duty[] {
 
 const names = (rows: ReportRow[]): string => rows.map((row) => midSentence(row.name)).join("; ");
 
-/** The request letter (Công văn đề nghị) of DOMAIN §5: per agency, what it leads and supports, and the deadline. */
+/** The request letter (Công văn đề nghị) of docs/rules.md §5: per agency, what it leads and supports, and the deadline. */
 export function draftLetter(
-  report: Report,
+  report: WorkbookReport,
   settings: DraftSettings,
   templates: Templates
 ): DraftDocument {

@@ -1,5 +1,5 @@
 /**
- * DOMAIN §4: the words for the reporting period and for what is left of the year.
+ * docs/rules.md §4: the words for the reporting period and for what is left of the year.
  * `periodWords(6)` // { report: "6 tháng đầu năm", rest: "6 tháng cuối năm" }
  */
 export function periodWords(months: number): { report: string; rest: string } {

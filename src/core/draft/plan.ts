@@ -1,6 +1,8 @@
-import { Report, ReportRow } from "../engine";
+import { ReportRow } from "../engine";
+import { WorkbookReport } from "../job";
 import { formatPercent } from "../numbers";
 import { splitAgencies } from "../agencies";
+import { DONE, LAGGING } from "../statuses";
 import { fold } from "../text";
 import { Block, DraftDocument, DraftPart } from "./document";
 import { periodWords } from "./period";
@@ -8,12 +10,13 @@ import { doneSentence, laggingSentence, SentenceContext, YEAR_MISSING } from "./
 import { DraftSettings } from "./settings";
 import { fillWith, TemplateId, Templates } from "./templates";
 
-/** Rows the plan lists as done (section I) and as lagging (section II, by agency). */
-export const DONE = new Set<ReportRow["status"]>(["achieved", "on_track", "qualitative"]);
-export const LAGGING = new Set<ReportRow["status"]>(["at_risk", "off_track", "no_data"]);
+export { DONE, LAGGING };
 
 /** The values every document-level template may use. */
-export function documentValues(report: Report, settings: DraftSettings): Record<string, string> {
+export function documentValues(
+  report: WorkbookReport,
+  settings: DraftSettings
+): Record<string, string> {
   const words = periodWords(report.period.months);
   return {
     Năm: settings.year === null ? YEAR_MISSING : String(settings.year),
@@ -27,7 +30,11 @@ export function documentValues(report: Report, settings: DraftSettings): Record<
 }
 
 /** Fills a document-level template, with extra values for the part at hand. */
-export function documentFiller(report: Report, settings: DraftSettings, templates: Templates) {
+export function documentFiller(
+  report: WorkbookReport,
+  settings: DraftSettings,
+  templates: Templates
+) {
   const values = documentValues(report, settings);
   // The part's values over the document's, looked up as `{ ...values, ...extra }` would
   // give them, without a merged copy per part.
@@ -38,7 +45,7 @@ export function documentFiller(report: Report, settings: DraftSettings, template
 }
 
 export function sentenceContext(
-  report: Report,
+  report: WorkbookReport,
   settings: DraftSettings,
   templates: Templates
 ): SentenceContext {
@@ -53,7 +60,7 @@ export interface AgencyGroup {
 }
 
 /** The rows that stand on their own, each with its `trong đó` rows folded into it. */
-export function withSubs(report: Report): Unit[] {
+export function withSubs(report: WorkbookReport): Unit[] {
   const units: Unit[] = [];
   eachUnit(report, (row, subs) => units.push({ row, subs }));
   return units;
@@ -67,18 +74,25 @@ export function withSubs(report: Report): Unit[] {
  * else stands on its own.
  */
 export function eachUnit(
-  report: Report,
+  report: WorkbookReport,
   visit: (row: ReportRow, subs: readonly ReportRow[]) => void
 ): void {
-  const rows = report.rows;
-  // One pass, no index of parents: on a large sheet a map of them costs more than the draft.
-  let i = 0;
-  while (i < rows.length) {
-    const row = rows[i];
-    let end = i + 1;
-    while (end < rows.length && rows[end].type === "sub" && rows[end].parentRow === row.row) end++;
-    visit(row, end === i + 1 ? NO_SUBS : rows.slice(i + 1, end));
-    i = end;
+  // Sheet by sheet in the workbook's order: a part never crosses into the next sheet. A
+  // breakdown sheet's rows are its indicator's detail, assigned with that indicator.
+  const details = new Set(report.breakdowns.map((b) => b.sheet));
+  for (const sheet of report.sheets) {
+    if (details.has(sheet.sheet)) continue;
+    const rows = sheet.rows;
+    // One pass, no index of parents: on a large sheet a map of them costs more than the draft.
+    let i = 0;
+    while (i < rows.length) {
+      const row = rows[i];
+      let end = i + 1;
+      while (end < rows.length && rows[end].type === "sub" && rows[end].parentRow === row.row)
+        end++;
+      visit(row, end === i + 1 ? NO_SUBS : rows.slice(i + 1, end));
+      i = end;
+    }
   }
 }
 
@@ -94,7 +108,7 @@ export interface Unit {
  * A unit needs work when its row or any of its parts lags: rural water achieved while its
  * clean-water part is at risk goes to section II whole, as Plan 65 writes it.
  */
-export function lags(unit: Unit, statuses: Set<ReportRow["status"]> = LAGGING): boolean {
+export function lags(unit: Unit, statuses: ReadonlySet<ReportRow["status"]> = LAGGING): boolean {
   return rowLags(unit.row, unit.subs, statuses);
 }
 
@@ -102,7 +116,7 @@ export function lags(unit: Unit, statuses: Set<ReportRow["status"]> = LAGGING): 
 export function rowLags(
   row: ReportRow,
   subs: readonly ReportRow[],
-  statuses: Set<ReportRow["status"]> = LAGGING
+  statuses: ReadonlySet<ReportRow["status"]> = LAGGING
 ): boolean {
   return statuses.has(row.status) || subs.some((sub) => statuses.has(sub.status));
 }
@@ -146,9 +160,12 @@ export function joinAgencies(names: string[]): string {
 
 const UNASSIGNED = "Các chỉ tiêu chưa xác định cơ quan chủ trì";
 
-/** The assignment plan (Kế hoạch phân công) of DOMAIN §5, from a report. */
+/**
+ * The assignment plan (Kế hoạch phân công) of docs/rules.md §5, from every sheet of a workbook:
+ * section I lists what is done on any sheet, section II has one part per lead agency.
+ */
 export function draftPlan(
-  report: Report,
+  report: WorkbookReport,
   settings: DraftSettings,
   templates: Templates
 ): DraftDocument {

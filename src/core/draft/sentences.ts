@@ -1,5 +1,6 @@
 import { ReportRow } from "../engine";
-import { formatNumber, formatPercent, isNumber, readNumber } from "../numbers";
+import { Figure } from "../figures";
+import { formatNumber, formatPercent } from "../numbers";
 import { fillWith, ROW_FIELDS, TemplateId, Templates } from "./templates";
 import { midSentence } from "./settings";
 
@@ -16,7 +17,7 @@ const BOUND_WORDS = { lt: "dưới", le: "không quá", gt: "trên", ge: "từ" 
 /** Shown where a draft needs a figure the workbook does not give, for the official to fill. */
 export const MISSING = "[…]";
 
-/** Digits a row's figures are printed with: its inputs', and at least two for a rate in % (DOMAIN §4). */
+/** Digits a row's figures are printed with: its inputs', and at least two for a rate in % (docs/rules.md §4). */
 function digits(row: ReportRow): number {
   return row.unit.trim() === "%" ? Math.max(2, row.decimals) : row.decimals;
 }
@@ -47,9 +48,9 @@ function rowValue(row: ReportRow, context: SentenceContext, field: string): stri
     case "Kỳ còn lại":
       return context.rest;
     case "Kế hoạch":
-      return asWritten(row, row.targetText, row.target);
+      return asWritten(row, row.read.target, row.target);
     case "Thực hiện":
-      return asWritten(row, row.actualText, row.actual);
+      return asWritten(row, row.read.actual, row.actual);
     case "Tỷ lệ đạt":
       return row.achievement === null ? "" : formatPercent(row.achievement);
     case "Còn lại":
@@ -75,21 +76,20 @@ function amount(row: ReportRow, value: number | null): string {
 export const YEAR_MISSING = "[năm]";
 
 /**
- * A figure as the document should print it: `85/85` stays a fraction, `dưới 2%` keeps its
- * bound and its digits (the unit follows from the template), an empty or error cell
- * leaves a mark to fill, other figures as written, in Vietnamese style.
+ * A figure as the document should print it, from what was read of its cell: `85/85` stays
+ * a fraction, `dưới 2%` keeps its bound and its digits (the unit follows from the
+ * template), an empty or error cell leaves a mark to fill, other figures in the row's
+ * digits, in Vietnamese style. `value` is the figure measured against, which for a share
+ * of a plan amount is not the cell's own.
  */
-function asWritten(row: ReportRow, text: string, value: number | null): string {
+function asWritten(row: ReportRow, read: Figure | null, value: number | null): string {
   if (value === null) return MISSING;
-  const parsed = readNumber(text);
-  // A cell read through its number format (0.9495 shown as 94,95%) is not "as written".
-  if (!isNumber(parsed) || Math.abs(parsed.value - value) > 1e-9)
-    return formatNumber(value, digits(row));
-  if (parsed.fraction) {
+  if (read === null || Math.abs(read.value - value) > 1e-9) return formatNumber(value, digits(row));
+  if (read.fraction) {
     const pad = (n: number) => String(n).padStart(2, "0");
-    return `${pad(parsed.fraction.numerator)}/${pad(parsed.fraction.denominator)}`;
+    return `${pad(read.fraction.numerator)}/${pad(read.fraction.denominator)}`;
   }
-  if (parsed.bound) return `${BOUND_WORDS[parsed.bound]} ${formatNumber(value, parsed.decimals)}`;
+  if (read.bound) return `${BOUND_WORDS[read.bound]} ${formatNumber(value, read.decimals)}`;
   return formatNumber(value, digits(row));
 }
 

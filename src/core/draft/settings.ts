@@ -1,8 +1,8 @@
-import { Report } from "../engine";
+import { WorkbookReport } from "../job";
 import { fold } from "../text";
 
 /**
- * Who issues the draft, where and when (DOMAIN §6): settings, defaulting to what the
+ * Who issues the draft, where and when (docs/rules.md §6): settings, defaulting to what the
  * workbook's title block says, and to visible placeholders where it says nothing.
  */
 export interface DraftSettings {
@@ -31,8 +31,11 @@ export const PLACEHOLDER = {
   signerName: "[Họ và tên]",
 };
 
-/** Defaults from the report's title block, overridden by what the user set. */
-export function draftSettings(report: Report, given: Partial<DraftSettings> = {}): DraftSettings {
+/** Defaults from the workbook's title blocks, overridden by what the user set. */
+export function draftSettings(
+  report: WorkbookReport,
+  given: Partial<DraftSettings> = {}
+): DraftSettings {
   const issuingBody = report.title.find((text) =>
     /^(uy ban nhan dan|ubnd|hoi dong nhan dan)\b/.test(fold(text))
   );

@@ -1,5 +1,5 @@
 /**
- * Bounds in words around a figure (DOMAIN: `dưới 2%`, `không quá 5`, `từ 95% trở lên`):
+ * Bounds in words around a figure (docs/rules.md §2: `dưới 2%`, `không quá 5`, `từ 95% trở lên`):
  * whether the target is a ceiling or a floor, strict or not.
  */
 import type { ParsedNumber } from "../types";

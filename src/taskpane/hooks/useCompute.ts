@@ -1,12 +1,16 @@
 import { useCallback, useState } from "react";
 import type { ComputeOptions, Report } from "../../core/engine";
 import type { WorkbookHost } from "../../core/host";
+import type { JobPhase, WorkbookReport } from "../../core/job";
 import type { Failure } from "../lib/errors";
 import { loadEngine } from "./useEngine";
 
-export type ComputePhase = "reading" | "computing" | "writing";
+export type ComputePhase = JobPhase;
 
 export interface ComputeResult {
+  /** What the drafts are made from: every sheet computed. */
+  workbook: WorkbookReport;
+  /** The chosen sheet's report, which the pane shows. */
   report: Report;
   /** True only once the host confirmed the write: the pane never claims more. */
   written: boolean;
@@ -22,7 +26,13 @@ export interface ComputeState {
 /** Lets the spinner paint before the synchronous engine takes the thread. */
 const nextFrame = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
-/** Step 3: read the sheet afresh, compute, write the result columns; each step reported. */
+const STAGE: Record<JobPhase, Failure["stage"]> = {
+  reading: "read",
+  computing: "compute",
+  writing: "write",
+};
+
+/** Step 3: the workbook job on the chosen sheet (read afresh, compute, write), each step reported. */
 export function useCompute(host: WorkbookHost): ComputeState {
   const [phase, setPhase] = useState<ComputePhase | null>(null);
   const [result, setResult] = useState<ComputeResult | null>(null);
@@ -35,19 +45,27 @@ export function useCompute(host: WorkbookHost): ComputeState {
       let stage: Failure["stage"] = "read";
       try {
         setPhase("reading");
-        const [table, { analyse, planWrite }] = await Promise.all([
-          host.readSheet(sheet),
-          loadEngine(),
-        ]);
-        stage = "compute";
-        setPhase("computing");
-        await nextFrame();
-        const { report, grid, header } = analyse(table, options);
-        setResult({ report, written: false });
-        stage = "write";
-        setPhase("writing");
-        await host.writePlan(planWrite(grid, header, report));
-        setResult({ report, written: true });
+        const { runWorkbookJob, workbookReport } = await loadEngine();
+        const workbook = await runWorkbookJob(
+          host,
+          {
+            months: options.months,
+            tolerance: options.tolerance,
+            columns: { [sheet]: options.columns },
+            sheets: [sheet],
+          },
+          {
+            onPhase: async (next) => {
+              stage = STAGE[next];
+              setPhase(next);
+              if (next === "computing") await nextFrame();
+            },
+            // Shown before the write, so a failed write still leaves the figures to read.
+            onReport: (report) =>
+              setResult({ workbook: workbookReport([report]), report, written: false }),
+          }
+        );
+        setResult({ workbook, report: workbook.sheets[0], written: true });
       } catch (error) {
         setFailure({ stage, error, sheet });
       } finally {

@@ -12,6 +12,7 @@ const hostErrors: Record<HostError["code"], string> = {
 
 /** The same pane in English, for officials who prefer it; typed so that no key is missed. */
 export const en: PaneMessages = {
+  language: "en",
   app: {
     title: "Chỉ tiêu",
     subtitle: "Progress on the People's Council targets",
@@ -103,7 +104,7 @@ export const en: PaneMessages = {
     totals: "Totals that are not the sum of their rows",
     totalField: { target: "Target", actual: "Actual" },
     sum: "Sum of rows",
-    problems: "Notes by row (in Vietnamese, as they go into the workbook)",
+    problems: "Notes by row",
     rowLabel: (row, name) => `Row ${row} (${name})`,
   },
   units: { points: "pts" },

@@ -6,6 +6,8 @@ type HostCode = HostError["code"];
 
 /** What the task pane says, in Vietnamese: the product's first language. Keyed by meaning. */
 export const vi = {
+  /** Which of the core's catalogs words the engine's findings (row problems). */
+  language: "vi" as "vi" | "en",
   app: {
     title: "Chỉ tiêu",
     subtitle: "Tiến độ thực hiện chỉ tiêu Nghị quyết",

@@ -1,5 +1,5 @@
 /**
- * A draft as plain text (DOMAIN §5): one line a block, bullets with their dash, and never
+ * A draft as plain text (docs/rules.md §5): one line a block, bullets with their dash, and never
  * more than one blank line in a row, whatever the templates and settings hold.
  */
 import fc from "fast-check";

@@ -1,8 +1,9 @@
 /**
- * The request letter (DOMAIN §5.2), in the wording of the 2023 letter
+ * The request letter (docs/rules.md §5.2), in the wording of the 2023 letter
  * (`shared/seeds/000_…txt`): per agency the indicators it leads, then those it supports
  * (`phối hợp với ... đối với chỉ tiêu ...`), and the reply deadline.
  */
+import { workbookReport } from "../../../src/core/job";
 import path from "path";
 import ExcelJS from "exceljs";
 import { tableFromWorksheet } from "../../../src/xlsx/sheet";
@@ -25,7 +26,10 @@ beforeAll(async () => {
   const sheet = workbook.getWorksheet("Chỉ tiêu KT-XH 2024");
   if (!sheet) throw new Error("sample main sheet missing");
   report = computeSheet(tableFromWorksheet(sheet));
-  letter = draft(report, { kind: "letter", settings: { deadline: "15/07/2024" } });
+  letter = draft(workbookReport([report]), {
+    kind: "letter",
+    settings: { deadline: "15/07/2024" },
+  });
   text = renderText(letter);
 });
 
@@ -142,12 +146,12 @@ describe("letter from the sample workbook", () => {
     expect(text).toContain(
       "Nội dung đề xuất các nhiệm vụ, giải pháp thực hiện gửi về Sở Kế hoạch và Đầu tư chậm nhất ngày 15/07/2024 để tổng hợp báo cáo Ủy ban nhân dân tỉnh xem xét, chỉ đạo./."
     );
-    const undated = renderText(draft(report, { kind: "letter" }));
+    const undated = renderText(draft(workbookReport([report]), { kind: "letter" }));
     expect(undated).toContain("chậm nhất ngày [ngày/tháng/năm]");
   });
 
   it("uses the compiling agency from settings over the title block", () => {
-    const doc = draft(report, {
+    const doc = draft(workbookReport([report]), {
       kind: "letter",
       settings: { compilingAgency: "Cục Thống kê tỉnh" },
     });
@@ -197,6 +201,8 @@ describe("duties", () => {
     solutions: "",
     mismatches: [],
     problems: [],
+    read: { target: null, actual: null },
+    planShare: null,
     ...over,
   });
 
@@ -237,7 +243,7 @@ describe("letter from a 2026 workbook", () => {
   };
 
   it("addresses the workbook's agencies, not the compiling Sở Tài chính, with no 2024 text", () => {
-    const doc = draft(computeSheet(table), {
+    const doc = draft(workbookReport([computeSheet(table)]), {
       kind: "letter",
       settings: { deadline: "15/07/2026" },
     });

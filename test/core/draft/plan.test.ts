@@ -1,8 +1,9 @@
 /**
- * The assignment plan (DOMAIN §5.1) drafted from the bundled sample workbook, against
+ * The assignment plan (docs/rules.md §5.1) drafted from the bundled sample workbook, against
  * Plan 65/KH-UBND 2024 (`shared/seeds/001_…txt`), and from a 2026 workbook that names
- * other agencies (DOMAIN §6).
+ * other agencies (docs/rules.md §6).
  */
+import { workbookReport } from "../../../src/core/job";
 import path from "path";
 import ExcelJS from "exceljs";
 import { tableFromWorksheet } from "../../../src/xlsx/sheet";
@@ -29,7 +30,7 @@ beforeAll(async () => {
   if (!sheet) throw new Error(`sheet "${MAIN_SHEET}" missing from ${SAMPLE}`);
   table = tableFromWorksheet(sheet);
   report = computeSheet(table);
-  plan = draft(report, { kind: "plan" });
+  plan = draft(workbookReport([report]), { kind: "plan" });
   text = renderText(plan);
 });
 
@@ -75,7 +76,7 @@ const sectionTwoText = (doc: DraftDocument): string =>
     .flatMap((p) => p.blocks.map(blockText))
     .join("\n");
 
-describe("plan from the sample workbook: section II sentences (seed 001, DOMAIN §3)", () => {
+describe("plan from the sample workbook: section II sentences (seed 001, docs/rules.md §3)", () => {
   it.each([
     [
       "Cục Thống kê tỉnh",
@@ -230,7 +231,7 @@ describe("plan from the sample workbook: structure", () => {
     expect(joinAgencies(["Sở Y tế"])).toBe("Sở Y tế");
     expect(joinAgencies(["Sở Tài chính", "Thuế tỉnh"])).toBe("Sở Tài chính và Thuế tỉnh");
     expect(joinAgencies(["A", "B", "C"])).toBe("A, B và C");
-    const groups = groupByLead(withSubs(report).map((u) => u.row));
+    const groups = groupByLead(withSubs(workbookReport([report])).map((u) => u.row));
     const bhxh = groups.find((g) => g.leads[0] === "Bảo hiểm xã hội tỉnh");
     expect(bhxh?.leads).toEqual(["Bảo hiểm xã hội tỉnh", UBND_HUYEN]);
     expect(bhxh?.rows.map((r) => r.name)).toEqual([
@@ -268,7 +269,9 @@ describe("plan from the sample workbook: structure", () => {
   });
 
   it("takes the year from settings.year over the workbook's", () => {
-    const doc = draft(report, { settings: { year: 2025, deadline: "15/07/2025" } });
+    const doc = draft(workbookReport([report]), {
+      settings: { year: 2025, deadline: "15/07/2025" },
+    });
     const out = renderText(doc);
     expect(indicatorsOf(partOf(doc, "Cục Thống kê tỉnh"))[0]).toBe(
       "Tổng vốn đầu tư toàn xã hội năm 2025 là 34.000 tỷ đồng: Thực hiện 6 tháng đầu năm đạt 14.096 tỷ đồng (đạt 41,46% kế hoạch); nhiệm vụ 6 tháng cuối năm tăng thêm 19.904 tỷ đồng."
@@ -286,7 +289,7 @@ describe("plan from the sample workbook: structure", () => {
   });
 });
 
-describe("plan: period words follow DOMAIN §4", () => {
+describe("plan: period words follow docs/rules.md §4", () => {
   it.each([
     [3, "quý I", "9 tháng còn lại"],
     [6, "6 tháng đầu năm", "6 tháng cuối năm"],
@@ -298,7 +301,7 @@ describe("plan: period words follow DOMAIN §4", () => {
   });
 
   it("a 9-month report says `9 tháng` and `3 tháng cuối năm`, and 75% in section I", () => {
-    const doc = draft(computeSheet(table, { months: 9 }));
+    const doc = draft(workbookReport([computeSheet(table, { months: 9 })]));
     const out = renderText(doc);
     expect(indicatorsOf(partOf(doc, "Cục Thống kê tỉnh"))[0]).toBe(
       "Tổng vốn đầu tư toàn xã hội năm 2024 là 34.000 tỷ đồng: Thực hiện 9 tháng đạt 14.096 tỷ đồng (đạt 41,46% kế hoạch); nhiệm vụ 3 tháng cuối năm tăng thêm 19.904 tỷ đồng."
@@ -312,7 +315,7 @@ describe("plan: period words follow DOMAIN §4", () => {
   });
 
   it("a 3-month report says `quý I` and `9 tháng còn lại`", () => {
-    const doc = draft(computeSheet(table, { months: 3 }));
+    const doc = draft(workbookReport([computeSheet(table, { months: 3 })]));
     const out = renderText(doc);
     expect(indicatorsOf(partOf(doc, `Bảo hiểm xã hội tỉnh và ${UBND_HUYEN}`))[0]).toBe(
       "Tỷ lệ bao phủ bảo hiểm y tế so với dân số năm 2024 là 94,95% (tăng 0,15% so với năm 2023): quý I đạt 83,50%; 9 tháng còn lại phấn đấu tăng thêm 11,45%."
@@ -322,7 +325,7 @@ describe("plan: period words follow DOMAIN §4", () => {
   });
 });
 
-// A post-July-2025 workbook (DOMAIN §6): a merged province, merged departments, communes
+// A post-July-2025 workbook (docs/rules.md §6): a merged province, merged departments, communes
 // instead of districts, the year only in the `KH năm 2026` header and the title.
 const CO_LEAD_XA = "Ủy ban nhân dân các xã, phường, đặc khu";
 // prettier-ignore
@@ -359,7 +362,7 @@ describe("plan from a 2026 workbook with other agencies (no code change)", () =>
   let out: string;
   beforeAll(() => {
     report2026 = computeSheet(table2026());
-    doc = draft(report2026);
+    doc = draft(workbookReport([report2026]));
     out = renderText(doc);
   });
 
@@ -392,7 +395,7 @@ describe("plan from a 2026 workbook with other agencies (no code change)", () =>
   });
 
   it("writes no 2024 agency, place, year or district anywhere, in the plan or the letter", () => {
-    const letter = renderText(draft(report2026, { kind: "letter" }));
+    const letter = renderText(draft(workbookReport([report2026]), { kind: "letter" }));
     for (const output of [out, letter]) {
       for (const stale of ["Trà Vinh", "Kế hoạch và Đầu tư", "2024", "2023", "huyện", "thị xã"])
         expect(output).not.toContain(stale);
@@ -400,15 +403,17 @@ describe("plan from a 2026 workbook with other agencies (no code change)", () =>
   });
 });
 
-describe("plain text survives a paste into Word (DOMAIN §5)", () => {
+describe("plain text survives a paste into Word (docs/rules.md §5)", () => {
   const outputs = (): [string, string][] => [
     ["plan 2024", text],
     [
       "letter 2024",
-      renderText(draft(report, { kind: "letter", settings: { deadline: "15/07/2024" } })),
+      renderText(
+        draft(workbookReport([report]), { kind: "letter", settings: { deadline: "15/07/2024" } })
+      ),
     ],
-    ["plan 2026", renderText(draft(computeSheet(table2026())))],
-    ["plan 9 months", renderText(draft(computeSheet(table, { months: 9 })))],
+    ["plan 2026", renderText(draft(workbookReport([computeSheet(table2026())])))],
+    ["plan 9 months", renderText(draft(workbookReport([computeSheet(table, { months: 9 })])))],
   ];
 
   it("has no tab, carriage return, undefined, null, NaN or Infinity", () => {
@@ -460,7 +465,7 @@ describe("plain text survives a paste into Word (DOMAIN §5)", () => {
         [1, "Chỉ tiêu\tthử", "tỷ đồng", 100, 10, "Sở A", "- Làm\tmột\r\n- Làm hai\r\n\r\n+ Làm ba"],
       ],
     };
-    const out = renderText(draft(computeSheet(t)));
+    const out = renderText(draft(workbookReport([computeSheet(t)])));
     expect(out).toContain("b) Nhiệm vụ, giải pháp\n- Làm một\n- Làm hai\n+ Làm ba\n");
     expect(out).not.toMatch(/\t|\r|- - /);
   });

@@ -1,6 +1,6 @@
 /**
- * One sentence per row (DOMAIN §5.1), in the seed's wording: target, actual with percent
- * of plan, what the rest of the year must add; numbers in Vietnamese style (DOMAIN §4).
+ * One sentence per row (docs/rules.md §5.1), in the seed's wording: target, actual with percent
+ * of plan, what the rest of the year must add; numbers in Vietnamese style (docs/rules.md §4).
  */
 import fc from "fast-check";
 import type { ReportRow } from "../../../src/core/engine";
@@ -12,6 +12,8 @@ import {
 } from "../../../src/core/draft/sentences";
 import { midSentence } from "../../../src/core/draft/settings";
 import { DEFAULT_TEMPLATES } from "../../../src/core/draft/templates";
+import type { Figure } from "../../../src/core/figures";
+import { isNumber, readNumber } from "../../../src/core/numbers";
 
 const H1: SentenceContext = {
   templates: DEFAULT_TEMPLATES,
@@ -20,8 +22,15 @@ const H1: SentenceContext = {
   rest: "6 tháng cuối năm",
 };
 
+/** What the reader keeps of a figure cell written as `text`. */
+function figureOf(text: string, cell: string): Figure | null {
+  const parsed = readNumber(text);
+  return isNumber(parsed) ? { ...parsed, cell, text } : null;
+}
+
+/** A report row as the engine gives it, its cells' figures read from their texts. */
 function row(over: Partial<ReportRow>): ReportRow {
-  return {
+  const made: ReportRow = {
     row: 10,
     label: "1",
     name: "Chỉ tiêu",
@@ -49,11 +58,18 @@ function row(over: Partial<ReportRow>): ReportRow {
     solutions: "",
     mismatches: [],
     problems: [],
+    read: { target: null, actual: null },
+    planShare: null,
     ...over,
+  };
+  if (over.read !== undefined) return made;
+  return {
+    ...made,
+    read: { target: figureOf(made.targetText, "F10"), actual: figureOf(made.actualText, "G10") },
   };
 }
 
-// DOMAIN §3: total social investment, 34.000 / 14.096.
+// docs/rules.md §3: total social investment, 34.000 / 14.096.
 const investment = row({
   name: "Tổng vốn đầu tư toàn xã hội",
   target: 34000,
@@ -65,7 +81,7 @@ const investment = row({
   status: "at_risk",
 });
 
-// DOMAIN §3: health insurance, baseline 94,80, target 94,95, H1 83,50.
+// docs/rules.md §3: health insurance, baseline 94,80, target 94,95, H1 83,50.
 const insurance = row({
   name: "Tỷ lệ bao phủ bảo hiểm y tế so với dân số",
   unit: "%",

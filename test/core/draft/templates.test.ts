@@ -1,7 +1,8 @@
 /**
- * Draft wording as plain-text templates with named Vietnamese placeholders (DOMAIN §5):
+ * Draft wording as plain-text templates with named Vietnamese placeholders (docs/rules.md §5):
  * edited by officials, saved as JSON in the workbook, never executed as code.
  */
+import { workbookReport } from "../../../src/core/job";
 import fc from "fast-check";
 import path from "path";
 import ExcelJS from "exceljs";
@@ -77,7 +78,7 @@ describe("a custom template", () => {
       "row.remaining.up": "{Kỳ còn lại} cần thực hiện thêm {Còn lại} {Đơn vị tính} nữa",
       "plan.indicators": "a) Các chỉ tiêu chưa đạt",
     });
-    const doc = draft(report, { templates: json });
+    const doc = draft(workbookReport([report]), { templates: json });
     const text = renderText(doc);
     expect(doc.errors).toEqual([]);
     expect(text).toContain(
@@ -91,7 +92,11 @@ describe("a custom template", () => {
   it("changes the letter too", () => {
     const json = saved({ "letter.deadline": "Đề nghị gửi về {Cơ quan tổng hợp} trước {Hạn}./." });
     const text = renderText(
-      draft(report, { kind: "letter", templates: json, settings: { deadline: "15/07/2024" } })
+      draft(workbookReport([report]), {
+        kind: "letter",
+        templates: json,
+        settings: { deadline: "15/07/2024" },
+      })
     );
     expect(text).toContain("\nĐề nghị gửi về Sở Kế hoạch và Đầu tư trước 15/07/2024./.\n");
     expect(text).not.toContain("chậm nhất ngày");
@@ -122,7 +127,7 @@ describe("a broken template is reported in Vietnamese and the default used", () 
     expect(errors[0]).toContain("{Kế hoạch}"); // what may be used instead
     expect(errors[0]).toContain("Dùng mẫu mặc định.");
 
-    const doc = draft(report, { templates: json });
+    const doc = draft(workbookReport([report]), { templates: json });
     expect(doc.errors).toEqual(errors);
     expect(renderText(doc)).toContain(INVESTMENT_DEFAULT);
   });
@@ -202,7 +207,7 @@ describe("JSON round trip", () => {
         templates: DEFAULT_TEMPLATES,
         errors: ["Tệp mẫu không phải JSON hợp lệ; dùng mẫu mặc định."],
       });
-    const doc = draft(report, { templates: "{not json" });
+    const doc = draft(workbookReport([report]), { templates: "{not json" });
     expect(doc.errors).toEqual(["Tệp mẫu không phải JSON hợp lệ; dùng mẫu mặc định."]);
     expect(renderText(doc)).toContain(INVESTMENT_DEFAULT);
   });
@@ -232,7 +237,9 @@ describe("a template is text, never code", () => {
     expect(errors).toHaveLength(1);
     expect(errors[0]).toContain("{process.exit()}");
     expect(templates["plan.title"]).toBe("KẾ HOẠCH");
-    const doc = draft(report, { templates: saved({ "plan.title": "${process.exit(3)}" }) });
+    const doc = draft(workbookReport([report]), {
+      templates: saved({ "plan.title": "${process.exit(3)}" }),
+    });
     expect(renderText(doc)).not.toContain("process.exit");
     expect(exitSpy).not.toHaveBeenCalled();
   });
@@ -244,7 +251,9 @@ describe("a template is text, never code", () => {
     const safe = "KẾ HOẠCH `$` + require('fs') /* x */ $ năm {Năm} = 1+1";
     const { templates, errors } = loadTemplates(saved({ "plan.title": safe }));
     expect(errors).toEqual([]);
-    const text = renderText(draft(report, { templates: saveTemplates(templates) }));
+    const text = renderText(
+      draft(workbookReport([report]), { templates: saveTemplates(templates) })
+    );
     expect(text).toContain("\nKẾ HOẠCH `$` + require('fs') /* x */ $ năm 2024 = 1+1\n");
     expect(exitSpy).not.toHaveBeenCalled();
   });
@@ -260,7 +269,7 @@ describe("a template is text, never code", () => {
       expect(errors).toHaveLength(2);
       for (const error of errors) expect(error).toContain(`{${name}}`);
       expect(templates["plan.title"]).toBe("KẾ HOẠCH");
-      const text = renderText(draft(report, { templates: json }));
+      const text = renderText(draft(workbookReport([report]), { templates: json }));
       expect(text).toContain(INVESTMENT_DEFAULT);
       expect(text).not.toMatch(/native code|\[object Object\]|function /);
     }
@@ -302,7 +311,9 @@ describe("a template is text, never code", () => {
       ],
     ];
     const table: Table = { sheet: "S", origin: { row: 1, col: 1 }, values: rows, merges: [] };
-    const text = renderText(draft(computeSheet(table), { settings: { year: 2026 } }));
+    const text = renderText(
+      draft(workbookReport([computeSheet(table)]), { settings: { year: 2026 } })
+    );
     expect(text).toContain("\n1. Sở {Cơ quan tổng hợp}\n");
     expect(text).toContain("\n- Chỉ tiêu {Năm} ${process.exit()} năm 2026 là 100 tỷ đồng:");
     expect(text).toContain("\n- Giải pháp {Hạn} {constructor}\n");

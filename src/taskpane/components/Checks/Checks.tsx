@@ -18,7 +18,7 @@ import { MismatchItem, useChecks } from "./useChecks";
 export function Checks({ report }: { report: Report }) {
   const m = useMessages();
   const styles = useChecksStyles();
-  const { mismatches, totals, problems } = useChecks(report);
+  const { mismatches, totals, problems } = useChecks(report, m);
   return (
     <section className={styles.root} aria-labelledby="checks-title">
       <Subtitle2 as="h2" id="checks-title">
@@ -31,8 +31,8 @@ export function Checks({ report }: { report: Report }) {
             <TableRow>
               <TableHeaderCell className={styles.cell}>{m.checks.cell}</TableHeaderCell>
               <TableHeaderCell>{m.checks.indicator}</TableHeaderCell>
-              <TableHeaderCell className={styles.figure}>{m.checks.reported}</TableHeaderCell>
-              <TableHeaderCell className={styles.figure}>{m.checks.computed}</TableHeaderCell>
+              <TableHeaderCell className={styles.figureHeader}>{m.checks.reported}</TableHeaderCell>
+              <TableHeaderCell className={styles.figureHeader}>{m.checks.computed}</TableHeaderCell>
             </TableRow>
           </TableHeader>
           <TableBody>
@@ -57,8 +57,8 @@ export function Checks({ report }: { report: Report }) {
               <TableRow>
                 <TableHeaderCell className={styles.cell}>{m.checks.cell}</TableHeaderCell>
                 <TableHeaderCell>{m.checks.indicator}</TableHeaderCell>
-                <TableHeaderCell className={styles.figure}>{m.checks.reported}</TableHeaderCell>
-                <TableHeaderCell className={styles.figure}>{m.checks.sum}</TableHeaderCell>
+                <TableHeaderCell className={styles.figureHeader}>{m.checks.reported}</TableHeaderCell>
+                <TableHeaderCell className={styles.figureHeader}>{m.checks.sum}</TableHeaderCell>
               </TableRow>
             </TableHeader>
             <TableBody>

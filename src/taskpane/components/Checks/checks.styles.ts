@@ -13,6 +13,16 @@ export const useChecksStyles = makeStyles({
     textAlign: "end",
     whiteSpace: "nowrap",
   },
+  // The figure columns' headers wrap ("Ghi trong / bảng"): in Fluent's fixed table layout
+  // each takes a quarter of a 320 px pane, less than the words need on one line.
+  figureHeader: {
+    width: "72px",
+    "& .fui-TableHeaderCell__button": {
+      whiteSpace: "normal",
+      textAlign: "end",
+      justifyContent: "flex-end",
+    },
+  },
   list: {
     margin: "0",
     paddingLeft: tokens.spacingHorizontalL,

@@ -1,6 +1,10 @@
 import { useMemo } from "react";
 import type { Mismatch, TotalMismatch } from "../../../core/checks";
 import type { Report } from "../../../core/engine";
+import { en } from "../../../core/messages/en";
+import { vi } from "../../../core/messages/vi";
+import { CHECK_CODES, renderProblem } from "../../../core/problems";
+import type { PaneMessages } from "../../messages";
 
 export interface MismatchItem extends Mismatch {
   row: number;
@@ -21,8 +25,14 @@ export interface Checks {
   problems: ProblemItem[];
 }
 
-/** What a reviewer should look at: figures that do not add up, then each row's notes. */
-export function useChecks(report: Report): Checks {
+const WORDING = { vi, en };
+
+/**
+ * What a reviewer should look at: figures that do not add up, then each row's notes,
+ * worded in the pane's language from their codes.
+ */
+export function useChecks(report: Report, m: PaneMessages): Checks {
+  const wording = WORDING[m.language];
   return useMemo(() => {
     const names = new Map(report.rows.map((row) => [row.row, row.name]));
     const mismatches: MismatchItem[] = [];
@@ -36,14 +46,13 @@ export function useChecks(report: Report): Checks {
           unit: row.unit,
           decimals: row.decimals,
         });
-      // The engine also words each mismatch as a problem naming its cell; the table above
-      // already shows those, so only the other notes are listed here.
-      const texts = row.problems.filter(
-        (text) => !row.mismatches.some((mm) => text.includes(`ô ${mm.cell} `))
-      );
+      // Each mismatch is also a problem of its row; the tables above already show those.
+      const texts = row.problems
+        .filter((problem) => !CHECK_CODES.has(problem.code))
+        .map((problem) => renderProblem(problem, wording));
       if (texts.length > 0) problems.push({ row: row.row, name: row.name, texts });
     }
     const totals = report.totals.map((total) => ({ ...total, name: names.get(total.row) ?? "" }));
     return { mismatches, totals, problems };
-  }, [report]);
+  }, [report, wording]);
 }

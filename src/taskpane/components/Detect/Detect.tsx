@@ -44,8 +44,8 @@ export function Detect({ detect, busy }: { detect: DetectState; busy: boolean })
       {analysis && analysis.ok && (
         <LaterPart>
           <Mapping
-            headerRows={analysis.report.headerRows}
-            columns={analysis.report.columns}
+            headerRows={analysis.detection.header.rows}
+            columns={analysis.columns}
             choices={analysis.choices}
             corrections={detect.corrections}
             disabled={busy}

@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useMemo, useState } from "react";
 import type { ColumnRole } from "../../../core/columns";
-import type { ComputeOptions, Report } from "../../../core/engine";
-import type { HeaderMap } from "../../../core/headers";
+import type { ComputeOptions } from "../../../core/engine";
 import type { WorkbookHost } from "../../../core/host";
+import type { Detection } from "../../../core/job";
 import type { Table } from "../../../core/types";
 import type { Failure } from "../../lib/errors";
 import { Engine, loadEngine, useEngine } from "../../hooks/useEngine";
@@ -16,7 +16,13 @@ export interface ColumnChoice {
 }
 
 export type Analysis =
-  | { ok: true; report: Report; header: HeaderMap; choices: ColumnChoice[] }
+  | {
+      ok: true;
+      detection: Extract<Detection, { ok: true }>;
+      /** The header's columns by role, as letters. */
+      columns: Partial<Record<ColumnRole, string>>;
+      choices: ColumnChoice[];
+    }
   | { ok: false; error: unknown };
 
 export interface DetectState {
@@ -33,8 +39,9 @@ export interface DetectState {
 }
 
 /**
- * Step 1: which sheet, and what its columns mean. The analysis re-runs on the snapshot
- * already read whenever a correction changes; only a new sheet or "read again" re-reads.
+ * Step 1: which sheet, and what its columns mean. The detection (header, columns, period,
+ * indicator count; nothing computed) re-runs on the snapshot already read whenever a
+ * correction changes; only a new sheet or "read again" re-reads.
  */
 export function useDetect(host: WorkbookHost, { settings, save }: SettingsState): DetectState {
   const engine = useEngine();
@@ -88,7 +95,10 @@ export function useDetect(host: WorkbookHost, { settings, save }: SettingsState)
   }, [host, sheet, reads]);
 
   const corrections = useMemo(
-    () => (engine ? engine.savedCorrections(settings, sheet) : NO_CORRECTIONS),
+    () =>
+      engine && sheet !== null
+        ? (engine.optionsFromSettings(settings).columns?.[sheet] ?? NO_CORRECTIONS)
+        : NO_CORRECTIONS,
     [engine, settings, sheet]
   );
   const analysis = useMemo(
@@ -120,23 +130,29 @@ export function useDetect(host: WorkbookHost, { settings, save }: SettingsState)
 
 const NO_CORRECTIONS: NonNullable<ComputeOptions["columns"]> = {};
 
-/** Runs the engine for the mapping; a sheet with no header is a value here, not a crash. */
+/** Detects the table for the mapping; a sheet with no header is a value here, not a crash. */
 function analyseTable(
   engine: Engine,
   table: Table,
-  columns: NonNullable<ComputeOptions["columns"]>
+  corrections: NonNullable<ComputeOptions["columns"]>
 ): Analysis {
-  const { analyse, columnLetter } = engine;
+  const { detectSheet, columnLetter, TableError, coreVi } = engine;
   try {
-    const { report, header, grid } = analyse(table, { columns });
+    const detection = detectSheet(table, corrections);
+    if (!detection.ok)
+      return { ok: false, error: new TableError("noHeader", coreVi.error.noHeader(table.sheet)) };
+    const { header } = detection;
     const choices: ColumnChoice[] = [];
-    for (let col = grid.firstCol; col <= grid.lastCol; col++)
+    for (let col = detection.firstCol; col <= detection.lastCol; col++)
       choices.push({
         col,
         letter: columnLetter(col),
         text: (header.texts[col] ?? "").replace(/\s+/g, " ").trim(),
       });
-    return { ok: true, report, header, choices };
+    const columns: Partial<Record<ColumnRole, string>> = {};
+    for (const [role, col] of Object.entries(header.columns) as [ColumnRole, number][])
+      columns[role] = columnLetter(col);
+    return { ok: true, detection, columns, choices };
   } catch (error) {
     return { ok: false, error };
   }

@@ -10,7 +10,7 @@ import {
 } from "@fluentui/react-components";
 import type { DraftPart } from "../../../core/draft";
 import { blockText } from "../../../core/draft/document";
-import type { Report } from "../../../core/engine";
+import type { WorkbookReport } from "../../../core/job";
 import type { StoredSettings, WorkbookHost } from "../../../core/host";
 import type { Notify } from "../../hooks/notify";
 import { useMessages } from "../../messages";
@@ -21,7 +21,7 @@ import { DraftSettingsForm } from "../DraftSettings/DraftSettingsForm";
 
 export interface DraftProps {
   host: WorkbookHost;
-  report: Report;
+  report: WorkbookReport;
   settings: StoredSettings;
   saveSettings(change: Partial<StoredSettings>): Promise<void>;
   notify: Notify;

@@ -2,7 +2,7 @@ import { useCallback, useMemo, useState } from "react";
 import { draft, DraftDocument, DraftPart, partsText, renderText } from "../../../core/draft";
 import type { DraftKind } from "../../../core/draft";
 import type { DraftSettings } from "../../../core/draft/settings";
-import type { Report } from "../../../core/engine";
+import type { WorkbookReport } from "../../../core/job";
 import type { StoredSettings, WorkbookHost } from "../../../core/host";
 import { copyText } from "../../lib/clipboard";
 import type { Failure } from "../../lib/errors";
@@ -38,7 +38,7 @@ export interface DraftState {
 /** Step 4: the plan or letter drafted from the report with the workbook's templates. */
 export function useDraft(
   host: WorkbookHost,
-  report: Report,
+  report: WorkbookReport,
   settings: StoredSettings,
   notify: Notify
 ): DraftState {

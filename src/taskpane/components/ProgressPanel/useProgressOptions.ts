@@ -20,7 +20,8 @@ export function useProgressOptions(detect: DetectState, settings: StoredSettings
   const [choice, setChoice] = useState<{ sheet: string | null; months: number } | null>(null);
   const [tolerance, setTolerance] = useState<number | null>(null);
   const analysis = detect.analysis;
-  const period = analysis && analysis.ok ? analysis.report.period : null;
+  const months = analysis && analysis.ok ? analysis.detection.months : null;
+  const period = months === null ? null : { months, source: "header" as const };
   const chosen = choice !== null && choice.sheet === detect.sheet ? choice.months : undefined;
   const stored = settings.tolerance ?? DEFAULT_TOLERANCE;
   return {
