@@ -2,41 +2,17 @@
  * `chitieu draft`, run as a user runs it: `node bin/chitieu.js draft <workbook> ...`.
  * Exit 0 on success, 2 with one Vietnamese line on a user error.
  */
-import { execFile } from "child_process";
+import { chitieu, Run } from "../fixtures/cli";
 import { promises as fs } from "fs";
 import os from "os";
 import path from "path";
 import JSZip from "jszip";
 
 const ROOT = path.resolve(__dirname, "..", "..");
-const BIN = path.join(ROOT, "bin", "chitieu.js");
 const SAMPLE = path.join(ROOT, "assets", "samples", "chi-tieu-2024.xlsx");
 
 const INVESTMENT =
   "- Tổng vốn đầu tư toàn xã hội năm 2024 là 34.000 tỷ đồng: Thực hiện 6 tháng đầu năm đạt 14.096 tỷ đồng (đạt 41,46% kế hoạch); nhiệm vụ 6 tháng cuối năm tăng thêm 19.904 tỷ đồng.";
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function chitieu(args: string[]): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    execFile(
-      process.execPath,
-      [BIN, ...args],
-      { cwd: ROOT, encoding: "utf8", timeout: 60_000 },
-      (error, stdout, stderr) => {
-        if (error && typeof error.code !== "number") {
-          reject(error);
-          return;
-        }
-        resolve({ code: error ? Number(error.code) : 0, stdout, stderr });
-      }
-    );
-  });
-}
 
 /** A user error: exit 2, nothing on stdout, exactly one line on stderr. */
 function expectUsageError(run: Run, mentions: string): void {

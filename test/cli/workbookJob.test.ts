@@ -2,39 +2,12 @@
  * The CLI on whole workbooks: `chitieu draft` drafts from every indicator sheet, and
  * `chitieu compute --json` lists the sheets it left out, without `--sheet`.
  */
+import { chitieu, Run } from "../fixtures/cli";
 import ExcelJS from "exceljs";
-import { execFile } from "child_process";
 import { promises as fs } from "fs";
 import path from "path";
 import type { WorkbookReport } from "../../src/core/job";
 import { makeTempDir, removeTempDir, writeWorkbook } from "../fixtures/workbooks";
-
-const ROOT = path.resolve(__dirname, "..", "..");
-const BIN = path.join(ROOT, "bin", "chitieu.js");
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** The real binary, as a user runs it. */
-function chitieu(args: string[]): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    execFile(
-      process.execPath,
-      [BIN, ...args],
-      { cwd: ROOT, encoding: "utf8", timeout: 60_000 },
-      (error, stdout, stderr) => {
-        if (error && typeof error.code !== "number") {
-          reject(error);
-          return;
-        }
-        resolve({ code: error ? Number(error.code) : 0, stdout, stderr });
-      }
-    );
-  });
-}
 
 const HEADERS = ["STT", "Chỉ tiêu", "ĐVT", "Kế hoạch", "Thực hiện 6 tháng", "Cơ quan chủ trì"];
 

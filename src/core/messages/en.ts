@@ -3,7 +3,7 @@ import { ProblemCatalog, Wording } from "../problems";
 
 /**
  * What an English reader sees of the core's findings. Numbers keep the Vietnamese style
- * the workbook and the documents use (`41,46%`).
+ * the workbook and the documents use (`12,50%`).
  */
 export const en = {
   row: (row: number) => `row ${row}`,
