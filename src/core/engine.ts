@@ -154,9 +154,7 @@ export function analyse(table: Table, options: ComputeOptions = {}): Analysis {
     place.read = place.read.concat(totalProblem(total));
     reportRows[place.index].problems = joinProblems(place.read, place.computed);
   }
-  const columns: Partial<Record<ColumnRole, string>> = {};
-  for (const [role, col] of Object.entries(header.columns) as [ColumnRole, number][])
-    columns[role] = columnLetter(col);
+  const columns = roleLetters(header);
   const report: Report = {
     sheet: table.sheet,
     headerRows: header.rows,
@@ -178,6 +176,17 @@ export function analyse(table: Table, options: ComputeOptions = {}): Analysis {
 export function computeSheet(table: Table, options: ComputeOptions = {}): Report {
   return analyse(table, options).report;
 }
+
+/** The header's columns by role, as letters: `{ name: "B", target: "F" }`. */
+export function roleLetters(header: HeaderMap): Partial<Record<ColumnRole, string>> {
+  const letters: Partial<Record<ColumnRole, string>> = {};
+  for (const [role, col] of Object.entries(header.columns) as [ColumnRole, number][])
+    letters[role] = columnLetter(col);
+  return letters;
+}
+
+/** The period assumed when neither the headers nor the user name one. */
+const DEFAULT_MONTHS = 6;
 
 /** Applies the user's column corrections; a column given a role loses any other role. */
 export function withCorrections(
@@ -205,8 +214,8 @@ function resolvePeriod(
   }
   const months = periodFromHeader(header);
   if (months !== null) return { months, expectedShare: months / 12, source: "header" };
-  warnings.push({ code: "noPeriod", months: 6 });
-  return { months: 6, expectedShare: 0.5, source: "default" };
+  warnings.push({ code: "noPeriod", months: DEFAULT_MONTHS });
+  return { months: DEFAULT_MONTHS, expectedShare: DEFAULT_MONTHS / 12, source: "default" };
 }
 
 function toReportRow(

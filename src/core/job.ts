@@ -1,5 +1,13 @@
 import { ColumnRole } from "./columns";
-import { analyse, Analysis, ComputeOptions, Report, TableError, withCorrections } from "./engine";
+import {
+  analyse,
+  Analysis,
+  ComputeOptions,
+  Report,
+  roleLetters,
+  TableError,
+  withCorrections,
+} from "./engine";
 import { makeGrid } from "./grid";
 import { findHeader, HeaderMap, periodFromHeader } from "./headers";
 import { StoredSettings, WorkbookHost } from "./host";
@@ -114,6 +122,14 @@ export function optionsFromSettings(
     columns[sheet] = own;
   }
   return { months: settings.months, tolerance: settings.tolerance, columns, sheets };
+}
+
+/** The corrections kept for one sheet, as the engine's column numbers (`{}` for none). */
+export function savedCorrections(
+  settings: StoredSettings,
+  sheet: string | null
+): NonNullable<ComputeOptions["columns"]> {
+  return (sheet === null ? undefined : optionsFromSettings(settings).columns?.[sheet]) ?? {};
 }
 
 /** A sheet analysed, or why it holds no indicator table. */
@@ -231,6 +247,8 @@ export type Detection =
       ok: true;
       sheet: string;
       header: HeaderMap;
+      /** The header's columns by role, as letters. */
+      columns: Partial<Record<ColumnRole, string>>;
       firstCol: number;
       lastCol: number;
       /** Months of the period the headers name, or null when they name none. */
@@ -253,6 +271,7 @@ export function detectSheet(table: Table, columns?: ComputeOptions["columns"]): 
     ok: true,
     sheet: table.sheet,
     header,
+    columns: roleLetters(header),
     firstCol: grid.firstCol,
     lastCol: grid.lastCol,
     months: periodFromHeader(header),

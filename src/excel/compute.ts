@@ -12,6 +12,6 @@ export function officeHost() {
 }
 
 /** The ribbon's **Tính tiến độ**: computes every indicator sheet without opening the pane. */
-export async function computeActiveSheet(): Promise<WorkbookReport> {
+export async function computeEverySheet(): Promise<WorkbookReport> {
   return computeWorkbook(officeHost());
 }

@@ -1,5 +1,5 @@
 /// <reference types="office-js" />
-import { optionsFromSettings } from "../core/job";
+import { savedCorrections } from "../core/job";
 import { freeSheetName, HostError, StoredSettings, WorkbookHost } from "../core/host";
 import { CellValue, Table } from "../core/types";
 import { WritePlan } from "../core/writePlan";
@@ -63,7 +63,7 @@ export function createExcelHost(options: ExcelHostOptions): WorkbookHost {
       requireSets();
       return run(async (context) => {
         // The user's column corrections: their figure columns need formats as the header's do.
-        const corrections = (sheet: string) => optionsFromSettings(stored()).columns?.[sheet] ?? {};
+        const corrections = (sheet: string) => savedCorrections(stored(), sheet);
         const read = await readTable(context, sheetOf(context, name), corrections);
         // Kept so that writing needs no second read: the protection flag, and what the
         // result columns held, to put back if a write fails.

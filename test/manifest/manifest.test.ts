@@ -222,14 +222,10 @@ describe("manifest.xml", () => {
 });
 
 // The manifest's FunctionName is only a string; this checks the function file answers to it.
-const mockComputeActiveSheet = jest.fn<Promise<void>, []>();
-jest.mock(
-  "../../src/excel/compute",
-  () => ({ computeActiveSheet: () => mockComputeActiveSheet() }),
-  {
-    virtual: true, // until src/excel/compute.ts exists; harmless once it does
-  }
-);
+const mockComputeEverySheet = jest.fn<Promise<void>, []>();
+jest.mock("../../src/excel/compute", () => ({ computeEverySheet: () => mockComputeEverySheet() }), {
+  virtual: true, // until src/excel/compute.ts exists; harmless once it does
+});
 
 describe("src/commands/commands.ts", () => {
   type Command = (event: { completed(): void }) => Promise<void>;
@@ -257,15 +253,15 @@ describe("src/commands/commands.ts", () => {
   });
 
   it("computes the active sheet and signals completion", async () => {
-    mockComputeActiveSheet.mockResolvedValueOnce(undefined);
+    mockComputeEverySheet.mockResolvedValueOnce(undefined);
     const event = { completed: jest.fn() };
     await associated.get(functionName)?.(event);
-    expect(mockComputeActiveSheet).toHaveBeenCalledTimes(1);
+    expect(mockComputeEverySheet).toHaveBeenCalledTimes(1);
     expect(event.completed).toHaveBeenCalledTimes(1);
   });
 
   it("signals completion even when the computation fails, so the button stays usable", async () => {
-    mockComputeActiveSheet.mockRejectedValueOnce(new Error("Không đọc được trang tính"));
+    mockComputeEverySheet.mockRejectedValueOnce(new Error("Không đọc được trang tính"));
     const consoleError = jest.spyOn(console, "error").mockImplementation(() => undefined);
     const event = { completed: jest.fn() };
     await associated.get(functionName)?.(event);

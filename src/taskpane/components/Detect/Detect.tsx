@@ -45,7 +45,7 @@ export function Detect({ detect, busy }: { detect: DetectState; busy: boolean })
         <LaterPart>
           <Mapping
             headerRows={analysis.detection.header.rows}
-            columns={analysis.columns}
+            columns={analysis.detection.columns}
             choices={analysis.choices}
             corrections={detect.corrections}
             disabled={busy}

@@ -19,8 +19,6 @@ export type Analysis =
   | {
       ok: true;
       detection: Extract<Detection, { ok: true }>;
-      /** The header's columns by role, as letters. */
-      columns: Partial<Record<ColumnRole, string>>;
       choices: ColumnChoice[];
     }
   | { ok: false; error: unknown };
@@ -95,10 +93,7 @@ export function useDetect(host: WorkbookHost, { settings, save }: SettingsState)
   }, [host, sheet, reads]);
 
   const corrections = useMemo(
-    () =>
-      engine && sheet !== null
-        ? (engine.optionsFromSettings(settings).columns?.[sheet] ?? NO_CORRECTIONS)
-        : NO_CORRECTIONS,
+    () => (engine ? engine.savedCorrections(settings, sheet) : NO_CORRECTIONS),
     [engine, settings, sheet]
   );
   const analysis = useMemo(
@@ -149,10 +144,7 @@ function analyseTable(
         letter: columnLetter(col),
         text: (header.texts[col] ?? "").replace(/\s+/g, " ").trim(),
       });
-    const columns: Partial<Record<ColumnRole, string>> = {};
-    for (const [role, col] of Object.entries(header.columns) as [ColumnRole, number][])
-      columns[role] = columnLetter(col);
-    return { ok: true, detection, columns, choices };
+    return { ok: true, detection, choices };
   } catch (error) {
     return { ok: false, error };
   }
