@@ -50,11 +50,12 @@ interface ReportRowFields {
   targetText: string;
   actualText: string;
   /**
-   * What was read of the target and actual cells when they hold a figure: value, decimals,
-   * bound (`dưới`), fraction (`85/85`), percent, cell and text. `target` above is the figure
-   * measured against, which for a share of a plan amount is that share of it.
+   * The target and actual figures as read (value, decimals, bound, fraction, cell, text)
+   * where a number alone does not say how they are written: `dưới 2%`, `85/85`. A plain
+   * figure is `target` / `actual` in `decimals`, and is not kept twice: on 100.000 rows a
+   * figure object a cell is tens of MB held to the end.
    */
-  read: { readonly target: Figure | null; readonly actual: Figure | null };
+  written: Written;
   /** `trên 95% kế hoạch vốn (X)`: the share (0.95) of the plan amount X the target is. */
   planShare: { readonly share: number; readonly amount: number } | null;
   baseline: number | null;
@@ -73,6 +74,26 @@ interface ReportRowFields {
   mismatches: readonly Mismatch[];
   /** The reader's, the figure checks' and the arithmetic's problems, in that order. */
   problems: readonly Problem[];
+}
+
+/** A row's figures written as more than a number; `{}`, shared, for most rows. */
+export interface Written {
+  readonly target?: Figure;
+  readonly actual?: Figure;
+}
+
+const PLAIN: Written = Object.freeze({});
+
+/** Whether a figure says more than its number: a bound or a fraction. */
+const shaped = (figure: Figure | null): figure is Figure =>
+  figure !== null && (figure.bound !== undefined || figure.fraction !== undefined);
+
+function written(target: Figure | null, actual: Figure | null): Written {
+  if (!shaped(target) && !shaped(actual)) return PLAIN;
+  const forms: { target?: Figure; actual?: Figure } = {};
+  if (shaped(target)) forms.target = target;
+  if (shaped(actual)) forms.actual = actual;
+  return forms;
 }
 
 export interface Report {
@@ -238,7 +259,7 @@ function toReportRow(
     actual: progress.actual,
     targetText: row.targetText,
     actualText: row.actualText,
-    read: { target: row.target, actual: row.actual },
+    written: written(row.target, row.actual),
     planShare:
       row.planShare !== undefined && row.planAmount !== undefined
         ? { share: row.planShare, amount: row.planAmount }

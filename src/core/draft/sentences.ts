@@ -48,9 +48,9 @@ function rowValue(row: ReportRow, context: SentenceContext, field: string): stri
     case "Kỳ còn lại":
       return context.rest;
     case "Kế hoạch":
-      return asWritten(row, row.read.target, row.target);
+      return asWritten(row, row.written.target, row.target);
     case "Thực hiện":
-      return asWritten(row, row.read.actual, row.actual);
+      return asWritten(row, row.written.actual, row.actual);
     case "Tỷ lệ đạt":
       return row.achievement === null ? "" : formatPercent(row.achievement);
     case "Còn lại":
@@ -76,15 +76,16 @@ function amount(row: ReportRow, value: number | null): string {
 export const YEAR_MISSING = "[năm]";
 
 /**
- * A figure as the document should print it, from what was read of its cell: `85/85` stays
+ * A figure as the document should print it, from how its cell was written: `85/85` stays
  * a fraction, `dưới 2%` keeps its bound and its digits (the unit follows from the
  * template), an empty or error cell leaves a mark to fill, other figures in the row's
  * digits, in Vietnamese style. `value` is the figure measured against, which for a share
  * of a plan amount is not the cell's own.
  */
-function asWritten(row: ReportRow, read: Figure | null, value: number | null): string {
+function asWritten(row: ReportRow, read: Figure | undefined, value: number | null): string {
   if (value === null) return MISSING;
-  if (read === null || Math.abs(read.value - value) > 1e-9) return formatNumber(value, digits(row));
+  if (read === undefined || Math.abs(read.value - value) > 1e-9)
+    return formatNumber(value, digits(row));
   if (read.fraction) {
     const pad = (n: number) => String(n).padStart(2, "0");
     return `${pad(read.fraction.numerator)}/${pad(read.fraction.denominator)}`;

@@ -201,7 +201,7 @@ describe("duties", () => {
     solutions: "",
     mismatches: [],
     problems: [],
-    read: { target: null, actual: null },
+    written: {},
     planShare: null,
     ...over,
   });

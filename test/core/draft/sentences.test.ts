@@ -22,10 +22,12 @@ const H1: SentenceContext = {
   rest: "6 tháng cuối năm",
 };
 
-/** What the reader keeps of a figure cell written as `text`. */
-function figureOf(text: string, cell: string): Figure | null {
+/** What the report keeps of a figure cell written as `text`: the figure, when it has a bound or a fraction. */
+function writtenAs(text: string, cell: string): Figure | undefined {
   const parsed = readNumber(text);
-  return isNumber(parsed) ? { ...parsed, cell, text } : null;
+  if (!isNumber(parsed) || (parsed.bound === undefined && parsed.fraction === undefined))
+    return undefined;
+  return { ...parsed, cell, text };
 }
 
 /** A report row as the engine gives it, its cells' figures read from their texts. */
@@ -58,14 +60,17 @@ function row(over: Partial<ReportRow>): ReportRow {
     solutions: "",
     mismatches: [],
     problems: [],
-    read: { target: null, actual: null },
+    written: {},
     planShare: null,
     ...over,
   };
-  if (over.read !== undefined) return made;
+  if (over.written !== undefined) return made;
   return {
     ...made,
-    read: { target: figureOf(made.targetText, "F10"), actual: figureOf(made.actualText, "G10") },
+    written: {
+      target: writtenAs(made.targetText, "F10"),
+      actual: writtenAs(made.actualText, "G10"),
+    },
   };
 }
 
