@@ -6,17 +6,21 @@ export const useChecksStyles = makeStyles({
     flexDirection: "column",
     gap: tokens.spacingVerticalS,
   },
+  // Widths include the cells' padding: the name column takes what is left.
   cell: {
-    width: "44px",
+    boxSizing: "border-box",
+    width: "40px",
   },
+  // Figures wrap between the number and its unit ("2.640 / tỷ đồng"), never inside the
+  // number, so that the name keeps a readable column in a 320 px pane.
   figure: {
     textAlign: "end",
-    whiteSpace: "nowrap",
   },
-  // The figure columns' headers wrap ("Ghi trong / bảng"): in Fluent's fixed table layout
-  // each takes a quarter of a 320 px pane, less than the words need on one line.
+  // Their headers wrap too ("Ghi trong / bảng"): in Fluent's fixed table layout they would
+  // otherwise run past the pane's edge.
   figureHeader: {
-    width: "72px",
+    boxSizing: "border-box",
+    width: "68px",
     "& .fui-TableHeaderCell__button": {
       whiteSpace: "normal",
       textAlign: "end",
