@@ -2,6 +2,7 @@ import { promises as fs } from "fs";
 import path from "path";
 import { writeDraft } from "./draft";
 import { fold } from "../core/text";
+import { vi } from "../core/messages/vi";
 import { computeOptions, parseArgs } from "./options";
 import { renderWorkbookSummary } from "./summary";
 import { Workbook } from "./workbook";
@@ -43,11 +44,11 @@ export async function runDemo(args: string[]): Promise<number> {
     if (kind === "plan") process.stdout.write(text + "\n");
     written.push(out, docx);
   }
-  const xlsx = path.join(outDir, "chi-tieu-2024.tinh-toan.xlsx");
+  const xlsx = path.join(outDir, `${path.basename(SAMPLE_WORKBOOK, ".xlsx")}.tinh-toan.xlsx`);
   await workbook.save(xlsx);
   written.unshift(xlsx);
   process.stdout.write(
-    `Đã ghi:\n${written.map((file) => `  ${path.relative(process.cwd(), file)}`).join("\n")}\n`
+    `${vi.cli.written}\n${written.map((file) => `  ${path.relative(process.cwd(), file)}`).join("\n")}\n`
   );
   return 0;
 }

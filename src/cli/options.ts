@@ -4,13 +4,7 @@ import { vi } from "../core/messages/vi";
 /** A failure the user caused or can fix: printed as one Vietnamese line, exit code 2. */
 export class UsageError extends Error {}
 
-export const USAGE = `Cách dùng:
-  chitieu compute <tệp.xlsx> [--sheet TÊN] [--period SỐ_THÁNG] [--tolerance ĐIỂM]
-                  [--out KẾT_QUẢ.xlsx] [--json BÁO_CÁO.json]
-  chitieu draft <tệp.xlsx> [--kind plan|letter] [--year NĂM] [--deadline NGÀY/THÁNG/NĂM]
-                [--templates MẪU.json] [--out DỰ_THẢO.txt] [--docx DỰ_THẢO.docx]
-                [--sheet TÊN] [--period SỐ_THÁNG] [--tolerance ĐIỂM]
-  chitieu demo`;
+export const USAGE = vi.cli.usage;
 
 export interface ParsedArgs {
   positional: string[];
@@ -28,9 +22,9 @@ export function parseArgs(args: string[], known: string[]): ParsedArgs {
       continue;
     }
     const [name, inline] = arg.slice(2).split(/=(.*)/s, 2);
-    if (!known.includes(name)) throw new UsageError(`Không hiểu tùy chọn --${name}.`);
+    if (!known.includes(name)) throw new UsageError(vi.cli.unknownOption(name));
     const value = inline ?? args[++i];
-    if (value === undefined) throw new UsageError(`Tùy chọn --${name} cần một giá trị.`);
+    if (value === undefined) throw new UsageError(vi.cli.missingValue(name));
     flags[name] = value;
   }
   return { positional, flags };

@@ -1,5 +1,5 @@
 import { Report } from "../core/engine";
-import { SkipReason, WorkbookReport } from "../core/job";
+import { WorkbookReport } from "../core/job";
 import { vi } from "../core/messages/vi";
 import { formatNumber, formatPercent } from "../core/numbers";
 import { renderProblem } from "../core/problems";
@@ -10,21 +10,19 @@ const cut = (text: string, width: number): string =>
 /** A readable summary of a report for a terminal: one line per indicator, then what to check. */
 export function renderSummary(report: Report): string {
   const lines: string[] = [];
-  const period = `${report.period.months} tháng`;
-  lines.push(
-    `Trang "${report.sheet}" · kỳ báo cáo ${period}${report.year ? ` năm ${report.year}` : ""} · dòng tiêu đề ${report.headerRows.join(", ")}`
-  );
+  const say = vi.cli.summary;
+  lines.push(say.sheet(report.sheet, report.period.months, report.year, report.headerRows));
   lines.push("");
   lines.push(
     [
-      cut("Dòng", 5),
-      cut("Chỉ tiêu", 44),
-      cut("ĐVT", 12),
-      "Kế hoạch".padStart(12),
-      "Thực hiện".padStart(12),
-      "Đạt".padStart(9),
-      "Còn lại".padStart(12),
-      "  Trạng thái",
+      cut(say.columns.row, 5),
+      cut(say.columns.name, 44),
+      cut(say.columns.unit, 12),
+      say.columns.target.padStart(12),
+      say.columns.actual.padStart(12),
+      say.columns.achievement.padStart(9),
+      say.columns.remaining.padStart(12),
+      `  ${say.columns.status}`,
     ].join(" ")
   );
   for (const row of report.rows) {
@@ -43,42 +41,29 @@ export function renderSummary(report: Report): string {
       ].join(" ")
     );
   }
-  const s = report.summary;
   lines.push("");
-  lines.push(
-    `Tổng hợp: ${s.achieved} đã đạt/vượt · ${s.on_track} đúng tiến độ · ${s.at_risk} có nguy cơ không đạt · ${s.off_track} chậm tiến độ · ${s.no_data} thiếu số liệu · ${s.qualitative} định tính · ${s.mismatches} số liệu ghi sai`
-  );
+  lines.push(say.total(vi.counts(report.summary)));
   const problems = report.rows.flatMap((row) =>
-    row.problems.map((p) => `  Dòng ${row.row} (${row.name}): ${renderProblem(p, vi)}`)
+    row.problems.map((p) => say.problem(row.row, row.name, renderProblem(p, vi)))
   );
   if (problems.length > 0) {
     lines.push("");
-    lines.push("Cần kiểm tra:");
+    lines.push(say.check);
     lines.push(...problems);
   }
   for (const warning of report.warnings)
-    lines.push(`Lưu ý: ${vi.warning[warning.code](warning.months)}`);
+    lines.push(vi.cli.note(vi.warning[warning.code](warning.months)));
   return lines.join("\n");
 }
-
-const SKIPPED: Record<SkipReason, string> = {
-  empty: "trang trống",
-  notes: "chỉ có chữ, không có bảng số liệu",
-  noHeader: "không có dòng tiêu đề của bảng chỉ tiêu",
-};
 
 /** Each indicator sheet's summary, the sheets left out and why, and the whole when there are several. */
 export function renderWorkbookSummary(workbook: WorkbookReport): string {
   const blocks = workbook.sheets.map(renderSummary);
   const lines: string[] = [];
   for (const { sheet, reason } of workbook.skipped)
-    lines.push(`Bỏ qua trang "${sheet}": ${SKIPPED[reason]}.`);
-  if (workbook.sheets.length > 1) {
-    const s = workbook.summary;
-    lines.push(
-      `Toàn bộ ${workbook.sheets.length} trang: ${s.achieved} đã đạt/vượt · ${s.on_track} đúng tiến độ · ${s.at_risk} có nguy cơ không đạt · ${s.off_track} chậm tiến độ · ${s.no_data} thiếu số liệu · ${s.qualitative} định tính · ${s.mismatches} số liệu ghi sai`
-    );
-  }
+    lines.push(vi.cli.summary.skipped(sheet, vi.skipped[reason]));
+  if (workbook.sheets.length > 1)
+    lines.push(vi.cli.summary.workbook(workbook.sheets.length, vi.counts(workbook.summary)));
   if (lines.length > 0) blocks.push(lines.join("\n"));
   return blocks.join("\n\n");
 }

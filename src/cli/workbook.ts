@@ -56,13 +56,13 @@ export class Workbook implements JobHost {
     try {
       data = await fs.readFile(file);
     } catch {
-      throw new UsageError(vi.error.unreadableFile(file, "không có tệp này."));
+      throw new UsageError(vi.error.unreadableFile(file, vi.cli.file.missing));
     }
     try {
       return new Workbook(file, readZip(data));
     } catch (error) {
       if (error instanceof ZipError || error instanceof PackageError)
-        throw new UsageError(vi.error.unreadableFile(file, "không phải tệp Excel (.xlsx) hợp lệ."));
+        throw new UsageError(vi.error.unreadableFile(file, vi.cli.file.notXlsx));
       throw error;
     }
   }
@@ -72,7 +72,9 @@ export class Workbook implements JobHost {
       return readSheetTable(this.parts, sheet, this.context);
     } catch (error) {
       if (error instanceof PackageError)
-        throw new UsageError(vi.error.unreadableFile(this.file, `trang "${sheet.name}" bị hỏng.`));
+        throw new UsageError(
+          vi.error.unreadableFile(this.file, vi.cli.file.brokenSheet(sheet.name))
+        );
       throw error;
     }
   }
@@ -97,7 +99,8 @@ export class Workbook implements JobHost {
    * the result columns are applied, to be written by `save`.
    */
   async compute(sheetName: string | undefined, options: ComputeOptions): Promise<WorkbookReport> {
-    if (this.sheetParts.length === 0) throw new UsageError(vi.error.noHeader("(trống)"));
+    if (this.sheetParts.length === 0)
+      throw new UsageError(vi.error.unreadableFile(this.file, vi.cli.file.noSheets));
     if (sheetName !== undefined) this.sheet(sheetName);
     try {
       return await runWorkbookJob(this, {
@@ -143,7 +146,7 @@ export class Workbook implements JobHost {
     const sheetXml = this.parts.text(sheet.path);
     const stylesXml = this.parts.text(stylesPath);
     if (sheetXml === undefined || stylesXml === undefined)
-      throw new UsageError(vi.error.unreadableFile(this.file, "thiếu phần định dạng (styles)."));
+      throw new UsageError(vi.error.unreadableFile(this.file, vi.cli.file.noStyles));
     const patched = applyPlanToXml(sheetXml, stylesXml, plan);
     this.changed.set(sheet.path, patched.sheet);
     this.changed.set(stylesPath, patched.styles);

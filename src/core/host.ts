@@ -1,5 +1,6 @@
 import { ColumnRole } from "./columns";
 import { Table } from "./types";
+import { vi } from "./messages/vi";
 import { WritePlan } from "./writePlan";
 
 /**
@@ -34,14 +35,47 @@ export interface StoredSettings {
   draft?: Record<string, string>;
 }
 
-/** A failure the user can act on, in Vietnamese (`protected sheet`, `old Excel`). */
+/** What went wrong on the host's side, as a fact a catalog words (`messages/vi.ts` `host`). */
+export type HostFailure =
+  /** Excel older than the API set the add-in needs. */
+  | { code: "unsupported" }
+  /** The pane is open outside Excel. */
+  | { code: "noExcel" }
+  | { code: "protected"; sheet: string }
+  /** `detail`: the host's own reason, untranslated; "" when it gave none. */
+  | { code: "writeFailed"; detail: string }
+  | { code: "settingsFailed" }
+  /** `sheet`: the one asked for; null when the workbook has no sheet at all. */
+  | { code: "noSheet"; sheet: string | null }
+  | { code: "readFailed"; detail: string }
+  /** The bytes are not an .xlsx package, or a broken one. */
+  | { code: "notXlsx" };
+
+export type HostCode = HostFailure["code"];
+
+/** One wording per failure, typed so that a catalog misses none. */
+export type HostCatalog = {
+  [C in HostCode]: (failure: Extract<HostFailure, { code: C }>) => string;
+};
+
+/** A failure in a language: `renderHostFailure({ code: "notXlsx" }, en)`. */
+export function renderHostFailure(failure: HostFailure, catalog: { host: HostCatalog }): string {
+  const say = catalog.host[failure.code] as (failure: HostFailure) => string;
+  return say(failure);
+}
+
+/**
+ * A failure the user can act on (`protected sheet`, `old Excel`). Its message is the
+ * Vietnamese wording, for logs and the CLI; a pane words `failure` in its own language.
+ */
 export class HostError extends Error {
-  constructor(
-    readonly code: "unsupported" | "protected" | "writeFailed" | "noSheet" | "readFailed",
-    message: string
-  ) {
-    super(message);
+  constructor(readonly failure: HostFailure) {
+    super(renderHostFailure(failure, vi));
     this.name = "HostError";
+  }
+
+  get code(): HostCode {
+    return this.failure.code;
   }
 }
 

@@ -5,7 +5,6 @@ import { CellValue, Table } from "../core/types";
 import { WritePlan } from "../core/writePlan";
 import { readBlock, readTable } from "./read";
 import { applyPlanInBatches, rollback } from "./write";
-import { excelMessages as m } from "./messages";
 
 /** `Excel.run`, injected so that tests can drive the adapter with an in-memory object model. */
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -27,8 +26,7 @@ export function createExcelHost(options: ExcelHostOptions): WorkbookHost {
   const { run } = options;
   const requireSets = (): void => {
     const supported = options.isSetSupported;
-    if (supported && !supported("ExcelApi", "1.13"))
-      throw new HostError("unsupported", m.unsupported);
+    if (supported && !supported("ExcelApi", "1.13")) throw new HostError({ code: "unsupported" });
   };
   const sheetOf = (context: Excel.RequestContext, name?: string): Excel.Worksheet =>
     name
@@ -69,14 +67,14 @@ export function createExcelHost(options: ExcelHostOptions): WorkbookHost {
         // result columns held, to put back if a write fails.
         lastRead.set(read.table.sheet, read);
         return read.table;
-      }).catch(rethrow(m.readFailed));
+      }).catch(rethrow("readFailed"));
     },
 
     async writePlan(plan: WritePlan): Promise<void> {
       requireSets();
       const read = lastRead.get(plan.sheet);
       const state = read ?? (await readState(run, plan));
-      if (state.protected) throw new HostError("protected", m.protectedSheet(plan.sheet));
+      if (state.protected) throw new HostError({ code: "protected", sheet: plan.sheet });
       const before = plan.columns.map((c) =>
         columnBefore(state.table, c.col, plan.headerRow, plan.lastRow)
       );
@@ -85,7 +83,7 @@ export function createExcelHost(options: ExcelHostOptions): WorkbookHost {
       } catch (error) {
         // Office.js batches are not transactions: put back what the columns held.
         await run((context) => rollback(context, plan, before)).catch(() => undefined);
-        throw new HostError("writeFailed", m.writeFailed(errorText(error)));
+        throw new HostError({ code: "writeFailed", detail: errorText(error) });
       }
     },
 
@@ -110,7 +108,7 @@ export function createExcelHost(options: ExcelHostOptions): WorkbookHost {
         sheet.activate();
         await context.sync();
         return name;
-      }).catch(rethrow(m.writeFailed("")));
+      }).catch(rethrow("writeFailed"));
     },
 
     async selectRow(sheetName: string, row: number): Promise<void> {
@@ -133,7 +131,7 @@ export function createExcelHost(options: ExcelHostOptions): WorkbookHost {
       await new Promise<void>((resolve, reject) =>
         store.saveAsync((result: Office.AsyncResult<void>) =>
           String(result.status) === "failed"
-            ? reject(new HostError("writeFailed", m.settingsFailed))
+            ? reject(new HostError({ code: "settingsFailed" }))
             : resolve()
         )
       );
@@ -164,7 +162,7 @@ async function readState(
       merges: [],
     };
     return { table, protected: read.protected };
-  }).catch(rethrow(m.readFailed));
+  }).catch(rethrow("readFailed"));
 }
 
 /** A column of a snapshot from the header row down, blanks as "" (what Excel gives back). */
@@ -182,9 +180,10 @@ function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-function rethrow(message: string) {
+/** Any other failure of a batch, as the host failure of the step it broke. */
+function rethrow(code: "readFailed" | "writeFailed") {
   return (error: unknown): never => {
     if (error instanceof HostError) throw error;
-    throw new HostError("readFailed", `${message} ${errorText(error)}`.trim());
+    throw new HostError({ code, detail: errorText(error) });
   };
 }

@@ -22,20 +22,17 @@ export class BrowserHost implements WorkbookHost {
 
   constructor(readonly workbook: ExcelJS.Workbook) {
     const first = workbook.worksheets[0];
-    if (!first) throw new HostError("noSheet", "Tệp không có trang tính nào.");
+    if (!first) throw new HostError({ code: "noSheet", sheet: null });
     this.view = { sheet: first.name, selectedRow: null, version: 0 };
   }
 
-  /** Reads an .xlsx from bytes; a file that is not one gives a Vietnamese HostError. */
+  /** Reads an .xlsx from bytes; a file that is not one gives a HostError. */
   static async open(bytes: ArrayBuffer): Promise<BrowserHost> {
     const workbook = new ExcelJS.Workbook();
     try {
       await workbook.xlsx.load(bytes);
     } catch {
-      throw new HostError(
-        "readFailed",
-        "Tệp này không phải tệp Excel (.xlsx) hợp lệ hoặc đã bị hỏng."
-      );
+      throw new HostError({ code: "notXlsx" });
     }
     return new BrowserHost(workbook);
   }
@@ -52,7 +49,7 @@ export class BrowserHost implements WorkbookHost {
 
   worksheet(name?: string): ExcelJS.Worksheet {
     const sheet = this.workbook.getWorksheet(name ?? this.view.sheet);
-    if (!sheet) throw new HostError("noSheet", `Không có trang tính "${name}".`);
+    if (!sheet) throw new HostError({ code: "noSheet", sheet: name ?? this.view.sheet });
     return sheet;
   }
 

@@ -1,7 +1,6 @@
 /// <reference types="office-js" />
 import { HostError, WorkbookHost } from "../core/host";
 import type { ExcelRun } from "../excel/host";
-import { vi } from "./messages/vi";
 
 /**
  * The Excel host, once Office is ready. The pane renders before that (Office.onReady waits
@@ -15,7 +14,7 @@ export async function excelHost(): Promise<WorkbookHost> {
   const office = typeof Office === "undefined" ? undefined : Office;
   const run: ExcelRun = (batch) =>
     typeof Excel === "undefined"
-      ? Promise.reject(new HostError("unsupported", vi.errors.noExcel))
+      ? Promise.reject(new HostError({ code: "noExcel" }))
       : Excel.run(batch);
   return createExcelHost({
     run,

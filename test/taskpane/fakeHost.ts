@@ -65,7 +65,7 @@ export class FakeHost implements WorkbookHost {
     this.calls.readSheet.push(name);
     const wanted = name ?? this.options.active ?? this.tables[0]?.sheet;
     const table = this.tables.find((t) => t.sheet === wanted);
-    if (!table) throw new HostError("noSheet", `Không có trang tính "${wanted}".`);
+    if (!table) throw new HostError({ code: "noSheet", sheet: wanted ?? null });
     return clone(table);
   }
 

@@ -26,12 +26,12 @@ describe("pane messages", () => {
 
 describe("describeError", () => {
   const noHeader = new TableError("noHeader", 'Không tìm thấy dòng tiêu đề ... trang "Ghi chú"');
-  const locked = new HostError("protected", "Trang tính đang được bảo vệ.");
+  const locked = new HostError({ code: "protected", sheet: "Biểu 01" });
 
   it("keeps the host's and the engine's Vietnamese words in Vietnamese", () => {
     expect(describeError({ stage: "write", error: locked }, vi)).toEqual({
       title: "Không ghi được kết quả vào bảng tính",
-      text: "Trang tính đang được bảo vệ.",
+      text: expect.stringMatching(/^Trang "Biểu 01" đang được bảo vệ/),
     });
     expect(describeError({ stage: "read", error: noHeader, sheet: "Ghi chú" }, vi).text).toBe(
       noHeader.message
@@ -39,7 +39,9 @@ describe("describeError", () => {
   });
 
   it("translates them by code in English", () => {
-    expect(describeError({ stage: "write", error: locked }, en).text).toMatch(/protected/);
+    expect(describeError({ stage: "write", error: locked }, en).text).toMatch(
+      /^Sheet “Biểu 01” is protected/
+    );
     expect(describeError({ stage: "read", error: noHeader, sheet: "Ghi chú" }, en).text).toMatch(
       /“Ghi chú”/
     );

@@ -26,7 +26,7 @@ export interface Failure {
 export function describeError(failure: Failure, m: PaneMessages): { title: string; text: string } {
   const { error, stage } = failure;
   const title = m.errors[stage];
-  if (error instanceof HostError) return { title, text: m.errors.host(error.code, error.message) };
+  if (error instanceof HostError) return { title, text: m.errors.host(error.failure) };
   if (isTableError(error))
     return { title, text: m.errors.noHeader(failure.sheet ?? "", error.message) };
   const detail = error instanceof Error ? error.message : String(error);

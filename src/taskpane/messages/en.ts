@@ -1,14 +1,6 @@
-import type { HostError } from "../../core/host";
+import { renderHostFailure } from "../../core/host";
+import { en as core } from "../../core/messages/en";
 import type { PaneMessages } from "./vi";
-
-const hostErrors: Record<HostError["code"], string> = {
-  unsupported:
-    "This version of Excel lacks what the add-in needs (ExcelApi 1.13). Use Microsoft 365, Excel 2021 or later, or Excel on the web.",
-  protected: "The sheet is protected. Unprotect it (Review › Unprotect Sheet) and try again.",
-  writeFailed: "Excel refused the write. Leave cell editing mode and try again.",
-  noSheet: "That sheet no longer exists. Pick another sheet.",
-  readFailed: "Excel could not read the sheet. Try again.",
-};
 
 /** The same pane in English, for officials who prefer it; typed so that no key is missed. */
 export const en: PaneMessages = {
@@ -164,10 +156,9 @@ export const en: PaneMessages = {
     select: "Could not select the row",
     draft: "Could not write the draft",
     part: "Could not show this part of the add-in",
-    host: (code, message) => hostErrors[code] ?? message,
+    host: (failure) => renderHostFailure(failure, core),
     noHeader: (sheet) =>
       `No header row of an indicator table was found on sheet “${sheet}” (it needs at least an indicator column and a target or actual column).`,
     unexpected: (detail) => `Unexpected error: ${detail}`,
-    noExcel: "Cannot reach Excel. Open the add-in from inside Excel.",
   },
 };

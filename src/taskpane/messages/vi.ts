@@ -1,8 +1,6 @@
 import { vi as core } from "../../core/messages/vi";
 import type { ColumnRole } from "../../core/columns";
-import type { HostError } from "../../core/host";
-
-type HostCode = HostError["code"];
+import { HostFailure, renderHostFailure } from "../../core/host";
 
 /** What the task pane says, in Vietnamese: the product's first language. Keyed by meaning. */
 export const vi = {
@@ -152,11 +150,9 @@ export const vi = {
     select: "Không chọn được dòng",
     draft: "Không ghi được dự thảo",
     part: "Không hiển thị được phần này của tiện ích",
-    /** The host already speaks Vietnamese: its own words are the most precise. */
-    host: (_code: HostCode, message: string) => message,
+    host: (failure: HostFailure) => renderHostFailure(failure, core),
     noHeader: (_sheet: string, message: string) => message,
     unexpected: (detail: string) => `Lỗi không lường trước: ${detail}`,
-    noExcel: "Không kết nối được với Excel. Hãy mở tiện ích từ trong Excel.",
   },
 };
 

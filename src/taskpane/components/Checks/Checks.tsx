@@ -57,7 +57,9 @@ export function Checks({ report }: { report: Report }) {
               <TableRow>
                 <TableHeaderCell className={styles.cell}>{m.checks.cell}</TableHeaderCell>
                 <TableHeaderCell>{m.checks.indicator}</TableHeaderCell>
-                <TableHeaderCell className={styles.figureHeader}>{m.checks.reported}</TableHeaderCell>
+                <TableHeaderCell className={styles.figureHeader}>
+                  {m.checks.reported}
+                </TableHeaderCell>
                 <TableHeaderCell className={styles.figureHeader}>{m.checks.sum}</TableHeaderCell>
               </TableRow>
             </TableHeader>

@@ -5,9 +5,8 @@ import {
   AccordionPanel,
   Badge,
   Caption1,
-  Dropdown,
   Field,
-  Option,
+  Select,
 } from "@fluentui/react-components";
 import { ColumnRole, COLUMN_ROLES } from "../../../core/columns";
 import type { ComputeOptions } from "../../../core/engine";
@@ -27,7 +26,7 @@ export interface MappingProps {
   onCorrect: DetectState["correct"];
 }
 
-/** Each column role with the column found for it, and a dropdown to correct it, under a fold. */
+/** Each column role with the column found for it, and a list to correct it, under a fold. */
 export function Mapping({ headerRows, ...props }: MappingProps) {
   const m = useMessages();
   return (
@@ -61,7 +60,6 @@ function Roles({
         const letter = columns[role];
         const col = letter === undefined ? null : columnNumber(letter);
         const current = choices.find((c) => c.col === col);
-        const value = current ? label(current) : (letter ?? "");
         return (
           <Field
             key={role}
@@ -79,24 +77,27 @@ function Roles({
             }}
             orientation="horizontal"
           >
-            <Dropdown
+            <Select
               className={styles.dropdown}
               size="small"
               disabled={disabled}
-              value={value}
-              placeholder={m.detect.notFound}
-              selectedOptions={col === null ? [] : [String(col)]}
-              onOptionSelect={(_, data) => {
-                const picked = Number(data.optionValue);
-                if (Number.isInteger(picked) && picked !== col) onCorrect(role, picked);
+              value={col === null ? "" : String(col)}
+              onChange={(_, data) => {
+                const picked = Number(data.value);
+                if (data.value !== "" && Number.isInteger(picked) && picked !== col)
+                  onCorrect(role, picked);
               }}
             >
+              {col === null && <option value="">{m.detect.notFound}</option>}
+              {current === undefined && col !== null && (
+                <option value={String(col)}>{letter}</option>
+              )}
               {choices.map((choice) => (
-                <Option key={choice.col} value={String(choice.col)} text={label(choice)}>
+                <option key={choice.col} value={String(choice.col)}>
                   {label(choice)}
-                </Option>
+                </option>
               ))}
-            </Dropdown>
+            </Select>
           </Field>
         );
       })}

@@ -2,13 +2,11 @@ import {
   Badge,
   Button,
   Caption1,
-  Dropdown,
   Field,
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
-  Option,
-  OptionGroup,
+  Select,
   Textarea,
 } from "@fluentui/react-components";
 import { isTemplateId, TEMPLATE_FIELDS, TemplateId } from "../../../core/draft/templates";
@@ -46,25 +44,23 @@ export function TemplateEditor({ settings, saveSettings, notify }: TemplateEdito
         </MessageBar>
       )}
       <Field label={m.templates.pick}>
-        <Dropdown
+        <Select
           className={styles.dropdown}
           value={editor.id}
-          selectedOptions={[editor.id]}
-          onOptionSelect={(_, data) => {
-            if (data.optionValue !== undefined && isTemplateId(data.optionValue))
-              editor.select(data.optionValue);
+          onChange={(_, data) => {
+            if (isTemplateId(data.value)) editor.select(data.value);
           }}
         >
           {GROUPS.map((group) => (
-            <OptionGroup key={group} label={m.templates.groups[group]}>
+            <optgroup key={group} label={m.templates.groups[group]}>
               {IDS.filter((id) => id.startsWith(`${group}.`)).map((id) => (
-                <Option key={id} value={id}>
+                <option key={id} value={id}>
                   {id}
-                </Option>
+                </option>
               ))}
-            </OptionGroup>
+            </optgroup>
           ))}
-        </Dropdown>
+        </Select>
       </Field>
       <div className={styles.badges} aria-live="polite">
         {editor.changed && (
