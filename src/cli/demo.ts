@@ -2,7 +2,7 @@ import { promises as fs } from "fs";
 import path from "path";
 import { writeDraft } from "./draft";
 import { fold } from "../core/text";
-import { vi } from "../core/messages/vi";
+import { cli } from "../core/messages/vi";
 import { computeOptions, parseArgs } from "./options";
 import { renderWorkbookSummary } from "./summary";
 import { Workbook } from "./workbook";
@@ -48,7 +48,7 @@ export async function runDemo(args: string[]): Promise<number> {
   await workbook.save(xlsx);
   written.unshift(xlsx);
   process.stdout.write(
-    `${vi.cli.written}\n${written.map((file) => `  ${path.relative(process.cwd(), file)}`).join("\n")}\n`
+    `${cli.written}\n${written.map((file) => `  ${path.relative(process.cwd(), file)}`).join("\n")}\n`
   );
   return 0;
 }

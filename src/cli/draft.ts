@@ -3,7 +3,7 @@ import path from "path";
 import { WorkbookReport } from "../core/job";
 import { draft, DraftKind, renderText } from "../core/draft";
 import { DraftSettings } from "../core/draft/settings";
-import { vi } from "../core/messages/vi";
+import { cli } from "../core/messages/vi";
 import { renderDocx } from "../docx/render";
 import { computeOptions, parseArgs, USAGE, UsageError } from "./options";
 import { Workbook } from "./workbook";
@@ -15,13 +15,13 @@ export function draftFlags(flags: Record<string, string>): {
 } {
   const kind = (flags.kind ?? "plan") as DraftKind;
   if (kind !== "plan" && kind !== "letter") {
-    throw new UsageError(vi.cli.badKind(String(flags.kind)));
+    throw new UsageError(cli.badKind(String(flags.kind)));
   }
   const settings: Partial<DraftSettings> = {};
   if (flags.year !== undefined) {
     const year = Number(flags.year);
     if (!/^\d{4}$/.test(flags.year) || year < 1990 || year > 2100)
-      throw new UsageError(vi.cli.badYear(flags.year));
+      throw new UsageError(cli.badYear(flags.year));
     settings.year = year;
   }
   if (flags.deadline !== undefined) {
@@ -35,7 +35,7 @@ export function draftFlags(flags: Record<string, string>): {
       date.getUTCDate() !== Number(match[1]) ||
       date.getUTCMonth() !== Number(match[2]) - 1
     ) {
-      throw new UsageError(vi.cli.badDeadline(flags.deadline));
+      throw new UsageError(cli.badDeadline(flags.deadline));
     }
     settings.deadline = `${match[1].padStart(2, "0")}/${match[2].padStart(2, "0")}/${match[3]}`;
   }
@@ -47,7 +47,7 @@ async function readTemplates(file: string | undefined): Promise<string | null> {
   try {
     return await fs.readFile(file, "utf8");
   } catch {
-    throw new UsageError(vi.cli.unreadableTemplates(file));
+    throw new UsageError(cli.unreadableTemplates(file));
   }
 }
 
@@ -105,7 +105,7 @@ export async function draftCommand(args: string[]): Promise<number> {
     out: flags.out,
     docx: flags.docx,
   });
-  for (const error of errors) process.stderr.write(`${vi.cli.note(error)}\n`);
+  for (const error of errors) process.stderr.write(`${cli.note(error)}\n`);
   if (flags.out === undefined) process.stdout.write(text);
   return 0;
 }

@@ -2,7 +2,7 @@ import { promises as fs } from "fs";
 import path from "path";
 import { runDemo } from "./demo";
 import { draftCommand } from "./draft";
-import { vi } from "../core/messages/vi";
+import { cli } from "../core/messages/vi";
 import { computeOptions, parseArgs, USAGE, UsageError } from "./options";
 import { renderWorkbookSummary } from "./summary";
 import { Workbook } from "./workbook";
@@ -43,7 +43,7 @@ export async function main(args: string[]): Promise<number> {
         process.stdout.write(USAGE + "\n");
         return command === undefined ? 1 : 0;
       default:
-        throw new UsageError(`${vi.cli.unknownCommand(command)}\n${USAGE}`);
+        throw new UsageError(`${cli.unknownCommand(command)}\n${USAGE}`);
     }
   } catch (error) {
     if (error instanceof UsageError) {

@@ -1,10 +1,10 @@
 import { ComputeOptions } from "../core/engine";
-import { vi } from "../core/messages/vi";
+import { cli, vi } from "../core/messages/vi";
 
 /** A failure the user caused or can fix: printed as one Vietnamese line, exit code 2. */
 export class UsageError extends Error {}
 
-export const USAGE = vi.cli.usage;
+export const USAGE = cli.usage;
 
 export interface ParsedArgs {
   positional: string[];
@@ -22,9 +22,9 @@ export function parseArgs(args: string[], known: string[]): ParsedArgs {
       continue;
     }
     const [name, inline] = arg.slice(2).split(/=(.*)/s, 2);
-    if (!known.includes(name)) throw new UsageError(vi.cli.unknownOption(name));
+    if (!known.includes(name)) throw new UsageError(cli.unknownOption(name));
     const value = inline ?? args[++i];
-    if (value === undefined) throw new UsageError(vi.cli.missingValue(name));
+    if (value === undefined) throw new UsageError(cli.missingValue(name));
     flags[name] = value;
   }
   return { positional, flags };

@@ -1,6 +1,6 @@
 import { Report } from "../core/engine";
 import { WorkbookReport } from "../core/job";
-import { vi } from "../core/messages/vi";
+import { cli, vi } from "../core/messages/vi";
 import { formatNumber, formatPercent } from "../core/numbers";
 import { renderProblem } from "../core/problems";
 
@@ -10,7 +10,7 @@ const cut = (text: string, width: number): string =>
 /** A readable summary of a report for a terminal: one line per indicator, then what to check. */
 export function renderSummary(report: Report): string {
   const lines: string[] = [];
-  const say = vi.cli.summary;
+  const say = cli.summary;
   lines.push(say.sheet(report.sheet, report.period.months, report.year, report.headerRows));
   lines.push("");
   lines.push(
@@ -52,7 +52,7 @@ export function renderSummary(report: Report): string {
     lines.push(...problems);
   }
   for (const warning of report.warnings)
-    lines.push(vi.cli.note(vi.warning[warning.code](warning.months)));
+    lines.push(cli.note(vi.warning[warning.code](warning.months)));
   return lines.join("\n");
 }
 
@@ -61,9 +61,9 @@ export function renderWorkbookSummary(workbook: WorkbookReport): string {
   const blocks = workbook.sheets.map(renderSummary);
   const lines: string[] = [];
   for (const { sheet, reason } of workbook.skipped)
-    lines.push(vi.cli.summary.skipped(sheet, vi.skipped[reason]));
+    lines.push(cli.summary.skipped(sheet, vi.skipped[reason]));
   if (workbook.sheets.length > 1)
-    lines.push(vi.cli.summary.workbook(workbook.sheets.length, vi.counts(workbook.summary)));
+    lines.push(cli.summary.workbook(workbook.sheets.length, vi.counts(workbook.summary)));
   if (lines.length > 0) blocks.push(lines.join("\n"));
   return blocks.join("\n\n");
 }

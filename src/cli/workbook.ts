@@ -2,7 +2,7 @@ import { promises as fs } from "fs";
 import path from "path";
 import { ComputeOptions, TableError } from "../core/engine";
 import { JobHost, runWorkbookJob, WorkbookReport } from "../core/job";
-import { vi } from "../core/messages/vi";
+import { cli, vi } from "../core/messages/vi";
 import { Table } from "../core/types";
 import { WritePlan } from "../core/writePlan";
 import { applyPlanToXml } from "../xlsx/ooxml/patch";
@@ -56,13 +56,13 @@ export class Workbook implements JobHost {
     try {
       data = await fs.readFile(file);
     } catch {
-      throw new UsageError(vi.error.unreadableFile(file, vi.cli.file.missing));
+      throw new UsageError(vi.error.unreadableFile(file, cli.file.missing));
     }
     try {
       return new Workbook(file, readZip(data));
     } catch (error) {
       if (error instanceof ZipError || error instanceof PackageError)
-        throw new UsageError(vi.error.unreadableFile(file, vi.cli.file.notXlsx));
+        throw new UsageError(vi.error.unreadableFile(file, cli.file.notXlsx));
       throw error;
     }
   }
@@ -72,9 +72,7 @@ export class Workbook implements JobHost {
       return readSheetTable(this.parts, sheet, this.context);
     } catch (error) {
       if (error instanceof PackageError)
-        throw new UsageError(
-          vi.error.unreadableFile(this.file, vi.cli.file.brokenSheet(sheet.name))
-        );
+        throw new UsageError(vi.error.unreadableFile(this.file, cli.file.brokenSheet(sheet.name)));
       throw error;
     }
   }
@@ -100,7 +98,7 @@ export class Workbook implements JobHost {
    */
   async compute(sheetName: string | undefined, options: ComputeOptions): Promise<WorkbookReport> {
     if (this.sheetParts.length === 0)
-      throw new UsageError(vi.error.unreadableFile(this.file, vi.cli.file.noSheets));
+      throw new UsageError(vi.error.unreadableFile(this.file, cli.file.noSheets));
     if (sheetName !== undefined) this.sheet(sheetName);
     try {
       return await runWorkbookJob(this, {
@@ -146,7 +144,7 @@ export class Workbook implements JobHost {
     const sheetXml = this.parts.text(sheet.path);
     const stylesXml = this.parts.text(stylesPath);
     if (sheetXml === undefined || stylesXml === undefined)
-      throw new UsageError(vi.error.unreadableFile(this.file, vi.cli.file.noStyles));
+      throw new UsageError(vi.error.unreadableFile(this.file, cli.file.noStyles));
     const patched = applyPlanToXml(sheetXml, stylesXml, plan);
     this.changed.set(sheet.path, patched.sheet);
     this.changed.set(stylesPath, patched.styles);

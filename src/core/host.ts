@@ -1,6 +1,6 @@
 import { ColumnRole } from "./columns";
 import { Table } from "./types";
-import { vi } from "./messages/vi";
+import { hostWords } from "./messages/host";
 import { WritePlan } from "./writePlan";
 
 /**
@@ -59,8 +59,8 @@ export type HostCatalog = {
 };
 
 /** A failure in a language: `renderHostFailure({ code: "notXlsx" }, en)`. */
-export function renderHostFailure(failure: HostFailure, catalog: { host: HostCatalog }): string {
-  const say = catalog.host[failure.code] as (failure: HostFailure) => string;
+export function renderHostFailure(failure: HostFailure, catalog: HostCatalog): string {
+  const say = catalog[failure.code] as (failure: HostFailure) => string;
   return say(failure);
 }
 
@@ -70,7 +70,7 @@ export function renderHostFailure(failure: HostFailure, catalog: { host: HostCat
  */
 export class HostError extends Error {
   constructor(readonly failure: HostFailure) {
-    super(renderHostFailure(failure, vi));
+    super(renderHostFailure(failure, hostWords.vi));
     this.name = "HostError";
   }
 

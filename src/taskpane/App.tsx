@@ -6,7 +6,7 @@ import {
   Text,
   webLightTheme,
 } from "@fluentui/react-components";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import type { WorkbookHost } from "../core/host";
 import { useAppStyles } from "./app.styles";
 import { ErrorBar } from "./components/ErrorBar/ErrorBar";
@@ -18,7 +18,8 @@ import { useCompute } from "./hooks/useCompute";
 import { TOASTER_ID } from "./hooks/notify";
 import { useNotify } from "./hooks/useNotify";
 import { useSettings } from "./hooks/useSettings";
-import { Language, MESSAGES, MessagesContext, useMessages } from "./messages";
+import { Language, loadMessages, MessagesContext, PaneMessages, useMessages } from "./messages";
+import { vi } from "./messages/vi";
 
 export interface AppProps {
   host: WorkbookHost;
@@ -31,17 +32,25 @@ const TABS: readonly PaneTab[] = ["progress", "draft", "templates"];
 /** The task pane: Vietnamese first, English on a switch; every step talks to the workbook through `host`. */
 export function App({ host, initialLanguage = "vi" }: AppProps) {
   const [language, setLanguage] = useState<Language>(initialLanguage);
+  const [messages, setMessages] = useState<PaneMessages>(vi);
+  useEffect(() => {
+    let current = true;
+    void loadMessages(language).then((loaded) => current && setMessages(loaded));
+    return () => {
+      current = false;
+    };
+  }, [language]);
   const styles = useAppStyles();
   return (
     <FluentProvider
       theme={webLightTheme}
       className={styles.provider}
-      lang={language}
+      lang={messages.language}
       // The pane's full-height grey would otherwise be copied onto Fluent's portal layer,
       // which then covers the pane whenever a dropdown or a toast opens.
       applyStylesToPortals={false}
     >
-      <MessagesContext.Provider value={MESSAGES[language]}>
+      <MessagesContext.Provider value={messages}>
         <LaterPart quiet>
           <Toaster toasterId={TOASTER_ID} position="bottom" />
         </LaterPart>

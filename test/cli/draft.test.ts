@@ -64,17 +64,19 @@ describe("chitieu draft", () => {
     expect(run.code).toBe(0);
     expect(run.stderr).toBe("");
     expect(run.stdout).toContain("\nKính gửi:\n");
-    expect(run.stdout).toContain("\n- Cục Thống kê tỉnh: chỉ tiêu tổng vốn đầu tư toàn xã hội;\n");
     expect(run.stdout).toContain(
-      "gửi về Sở Kế hoạch và Đầu tư chậm nhất ngày 15/07/2024 để tổng hợp"
+      "\n- Cục Thống kê tỉnh: chủ trì chỉ tiêu tổng vốn đầu tư toàn xã hội;\n"
+    );
+    expect(run.stdout).toContain(
+      "gửi về Sở Kế hoạch và Đầu tư chậm nhất ngày 15/7/2024 để tổng hợp"
     );
     expect(run.stdout).not.toMatch(/^- Sở Kế hoạch và Đầu tư;$/m);
   });
 
-  it("writes a deadline as dd/mm/yyyy (--deadline=5/7/2024)", async () => {
+  it("writes a deadline as the seeds write dates (--deadline=5/7/2024 → 05/7/2024)", async () => {
     const run = await chitieu(["draft", SAMPLE, "--kind=letter", "--deadline=5/7/2024"]);
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain("chậm nhất ngày 05/07/2024");
+    expect(run.stdout).toContain("chậm nhất ngày 05/7/2024");
   });
 
   it("takes the year and the period from flags (--year 2025 --period 9)", async () => {

@@ -184,7 +184,8 @@ describe("drafts over the whole workbook", () => {
   it("asks each agency once in the letter, whatever sheet its rows are on", async () => {
     const report = await computed([ECONOMY, SOCIETY]);
     const letter = renderText(draft(report, { kind: "letter" }));
-    expect(letter.match(/^- Sở Tài chính;$/gm)).toHaveLength(1);
+    expect(letter.match(/^- Sở Tài chính: /gm)).toHaveLength(1);
+    expect(letter.match(/Tài chính/g)?.length).toBe(2);
   });
 
   it("assigns a locality breakdown with its indicator, not row by row", async () => {

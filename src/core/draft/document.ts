@@ -3,11 +3,35 @@
  * Renderers turn it into text for a paste into Word, or into a .docx.
  */
 export type BlockStyle =
-  "title" | "subtitle" | "heading" | "subheading" | "paragraph" | "bullet" | "note";
+  | "title"
+  | "subtitle"
+  | "heading"
+  | "subheading"
+  | "paragraph"
+  | "bullet"
+  | "note"
+  /** `Kính gửi:`, followed by its recipients or, for one, with it on the same line. */
+  | "addressee"
+  /** One recipient under `Kính gửi:`, its punctuation included (`- Sở Y tế;`). */
+  | "recipient"
+  /** A table of figures (a breakdown by locality); `text` is its tab-separated copy. */
+  | "table";
 
 export interface Block {
   style: BlockStyle;
   text: string;
+  /** For a `table` block: its cells, as printed. */
+  table?: DraftTable;
+}
+
+/** A table in a draft: a header row, body rows and a totals row, every cell as printed. */
+export interface DraftTable {
+  header: string[];
+  rows: string[][];
+  /** The totals row, printed bold; null when the table has none. */
+  total: string[] | null;
+  /** Per column: text flush left, figures flush right, numbering centred. */
+  align: ("left" | "right" | "center")[];
 }
 
 export interface DraftPart {
@@ -18,24 +42,58 @@ export interface DraftPart {
   blocks: Block[];
 }
 
-/** The heading block of a Vietnamese administrative document. */
+/** The heading block of a Vietnamese administrative document (Decree 30, Phụ lục I). */
 export interface DocumentHeader {
+  /** The body above the issuer (cơ quan chủ quản), upright: `ỦY BAN NHÂN DÂN TỈNH …` over a Sở. */
+  parentBody?: string;
+  /** The issuer (tên cơ quan ban hành), bold, with a short line under it. */
   issuingBody: string;
-  unit?: string;
+  /** `Số:       /KH-UBND` */
   number: string;
   /** `V/v ...` under the number, for a letter. */
   subject?: string;
+  /** `Trà Vinh, ngày 04 tháng 7 năm 2024`, beside the number. */
   placeDate: string;
+}
+
+/** Who signs: `TM. ỦY BAN NHÂN DÂN` / `CHỦ TỊCH`, then the name under room for the signature. */
+export interface Signature {
+  /** The authority and title lines, upper case. */
+  lines: string[];
+  name: string;
 }
 
 export interface DraftDocument {
   kind: "plan" | "letter";
   header: DocumentHeader;
   parts: DraftPart[];
-  signer: string[];
-  signerName: string;
+  /** Nơi nhận: one recipient a line, with its punctuation (`- Như trên;` … `- Lưu: VT, THKTKG.`). */
+  copies: string[];
+  signature: Signature;
   /** Template problems met while drafting (defaults were used instead). */
   errors: string[];
+}
+
+export const COPIES_LABEL = "Nơi nhận:";
+
+/**
+ * A list as Decree 30 ends it: a dash before each item, `;` after each but the last, `.`
+ * after the last. `listLines(["Sở Y tế", "Lưu: VT"])` // ["- Sở Y tế;", "- Lưu: VT."]
+ */
+export function listLines(items: readonly string[]): string[] {
+  return items.map((item, i) => `- ${i === items.length - 1 ? endList(item) : `${bare(item)};`}`);
+}
+/** The last item of a list: its closing `;` (or none) becomes `.`. */
+export function endList(text: string): string {
+  return `${bare(text)}.`;
+}
+
+/** A list item without the punctuation it ends with. */
+const bare = (text: string): string => text.replace(/[;.,:\s]+$/, "");
+
+/** `- Lưu: VT, THKTKG.`: the last line of every Nơi nhận. */
+export function archiveLine(unit: string): string {
+  return `Lưu: VT, ${unit}`;
 }
 
 export const NATIONAL_MOTTO = ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"];
@@ -81,7 +139,16 @@ export function partsText(parts: DraftPart[]): string {
 export function renderText(doc: DraftDocument): string {
   const h = doc.header;
   const text = new TextWriter();
-  const head = [h.issuingBody, h.unit, h.number, h.subject, "", ...NATIONAL_MOTTO, h.placeDate, ""];
+  const head = [
+    h.parentBody,
+    h.issuingBody,
+    h.number,
+    h.subject,
+    "",
+    ...NATIONAL_MOTTO,
+    h.placeDate,
+    "",
+  ];
   for (const line of head) if (line !== undefined) text.line(line);
   // The body is one line of the layout even when no part prints anything.
   let body = false;
@@ -90,7 +157,9 @@ export function renderText(doc: DraftDocument): string {
     body = true;
   });
   if (!body) text.line("");
-  for (const line of ["", ...doc.signer, "", doc.signerName]) text.line(line);
+  text.line("");
+  if (doc.copies.length > 0) for (const line of [COPIES_LABEL, ...doc.copies, ""]) text.line(line);
+  for (const line of [...doc.signature.lines, "", doc.signature.name]) text.line(line);
   return text.toString() + "\n";
 }
 

@@ -2,7 +2,7 @@ import { ReportRow } from "../engine";
 import { WorkbookReport } from "../job";
 import { splitAgencies } from "../agencies";
 import { fold } from "../text";
-import { Block, DraftDocument } from "./document";
+import { archiveLine, Block, DraftDocument, endList, listLines } from "./document";
 import { documentFiller, documentValues, eachUnit, joinAgencies, rowLags } from "./plan";
 import { DraftSettings, midSentence } from "./settings";
 import { fill, TemplateId, Templates } from "./templates";
@@ -54,7 +54,58 @@ export function duties(rows: ReportRow[]): Duty[] {
   return [...byKey.values()];
 }
 
-const names = (rows: ReportRow[]): string => rows.map((row) => midSentence(row.name)).join("; ");
+/**
+ * Indicators as one clause, each named as such so that a comma inside a name cannot be
+ * taken for a separator: `chỉ tiêu a, chỉ tiêu b và chỉ tiêu c`. `;` is left to separate
+ * an agency's duties (what it leads; what it supports for each lead).
+ */
+const names = (rows: ReportRow[]): string =>
+  joinAgencies(rows.map((row) => `chỉ tiêu ${midSentence(row.name)}`));
+
+/**
+ * `Kính gửi:` and its recipients, Decree 30's way: one on the same line; several one a
+ * line, `;` after each but the last.
+ */
+function addressees(agencies: string[]): Block[] {
+  const names = recipientNames(agencies);
+  if (names.length === 1) return [{ style: "addressee", text: `Kính gửi: ${names[0]}.` }];
+  return [
+    { style: "addressee", text: "Kính gửi:" },
+    ...listLines(names).map((text): Block => ({ style: "recipient", text })),
+  ];
+}
+
+/**
+ * Who is addressed, each once, as the 2023 letter writes it: a group (`Các sở, ban, ngành
+ * tỉnh`) is left out where the letter names one of its members, which it then reaches by
+ * name; two or more departments (`Sở …`) share one line, `Các sở: Y tế; Xây dựng`.
+ */
+export function recipientNames(agencies: readonly string[]): string[] {
+  const named = agencies.filter((a) => !isGroup(a));
+  const kept = agencies.filter((a) => !isGroup(a) || !named.some((n) => groupCovers(a, n)));
+  const departments = kept.filter((a) => /^sở\s/i.test(a));
+  if (departments.length < 2) return kept;
+  const line = `Các sở: ${departments.map((a) => a.replace(/^sở\s+/i, "")).join("; ")}`;
+  const out: string[] = [];
+  for (const agency of kept) {
+    if (!departments.includes(agency)) out.push(agency);
+    else if (agency === departments[0]) out.push(line);
+  }
+  return out;
+}
+
+/** `Các sở, ban, ngành tỉnh`, `các chủ đầu tư`: a kind of body, not one body. */
+const isGroup = (agency: string): boolean => /^các\s/i.test(agency.trim());
+
+/** Whether a group's kinds (`sở`, `ban`, `ngành`) include the kind a named body starts with. */
+function groupCovers(group: string, agency: string): boolean {
+  const kinds = fold(group)
+    .replace(/^cac\s+/, "")
+    .split(/,\s*|\s+va\s+/)
+    .map((kind) => kind.trim().split(/\s+/)[0]);
+  const kind = fold(agency).split(/\s+/)[0];
+  return kinds.includes(kind);
+}
 
 /** The request letter (Công văn đề nghị) of docs/rules.md §5: per agency, what it leads and supports, and the deadline. */
 export function draftLetter(
@@ -90,37 +141,32 @@ export function draftLetter(
           : "letter.agency";
     return { style: "bullet", text: doc(id, values) };
   };
+  const lines = list.map(agencyLine);
+  // The list of requests ends as Decree 30 ends a list: `.` after the last.
+  if (lines.length > 0) {
+    const last = lines[lines.length - 1];
+    lines[lines.length - 1] = { ...last, text: endList(last.text) };
+  }
   return {
     kind: "letter",
     header: {
-      issuingBody: settings.issuingBody,
-      unit: settings.compilingAgency.toLocaleUpperCase("vi"),
+      parentBody: settings.issuingBody,
+      issuingBody: settings.compilingAgency.toLocaleUpperCase("vi"),
       number: settings.letterNumber,
       subject: doc("letter.subject"),
       placeDate: `${settings.place}, ${settings.date}`,
     },
     parts: [
-      {
-        id: "recipients",
-        blocks: [
-          { style: "paragraph", text: "Kính gửi:" },
-          ...list.map((d): Block => ({ style: "bullet", text: `${d.agency};` })),
-        ],
-      },
+      { id: "recipients", blocks: addressees(list.map((d) => d.agency)) },
       { id: "intro", blocks: [{ style: "paragraph", text: doc("letter.intro") }] },
-      ...list.map((d) => ({ id: `agency:${d.agency}`, agency: d.agency, blocks: [agencyLine(d)] })),
+      ...list.map((d, i) => ({ id: `agency:${d.agency}`, agency: d.agency, blocks: [lines[i]] })),
       {
         id: "closing",
-        blocks: [
-          { style: "paragraph", text: doc("letter.deadline") },
-          { style: "note", text: "Nơi nhận:" },
-          { style: "note", text: "- Như trên;" },
-          { style: "note", text: "- Lưu: VT." },
-        ],
+        blocks: [{ style: "paragraph", text: doc("letter.deadline") }],
       },
     ],
-    signer: settings.letterSigner,
-    signerName: settings.signerName,
+    copies: listLines(["Như trên", archiveLine(settings.archiveUnit)]),
+    signature: { lines: settings.letterSigner, name: settings.signerName },
     errors: [],
   };
 }

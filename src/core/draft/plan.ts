@@ -4,7 +4,7 @@ import { formatPercent } from "../numbers";
 import { splitAgencies } from "../agencies";
 import { DONE, LAGGING } from "../statuses";
 import { fold } from "../text";
-import { Block, DraftDocument, DraftPart } from "./document";
+import { archiveLine, Block, DraftDocument, DraftPart, listLines } from "./document";
 import { periodWords } from "./period";
 import { doneSentence, laggingSentence, SentenceContext, YEAR_MISSING } from "./sentences";
 import { DraftSettings } from "./settings";
@@ -201,6 +201,7 @@ export function draftPlan(
   // The same for every agency: filled once, when there is one.
   let indicators: string | undefined;
   let solutionsHeading: string | undefined;
+  const leads: string[] = [];
   groupsByLead(lagging, (u) => u.row).forEach((group, i) => {
     const lead = group.leads.length > 0 ? joinAgencies(group.leads) : UNASSIGNED;
     const partners = new Set<string>();
@@ -233,6 +234,7 @@ export function draftPlan(
         text: doc("plan.solutions.missing", { "Cơ quan chủ trì": lead }),
       });
     parts.push({ id: `agency:${lead}`, agency: lead, blocks });
+    leads.push(...group.leads);
   });
   parts.push({ id: "closing", blocks: [{ style: "paragraph", text: doc("plan.closing") }] });
   return {
@@ -243,8 +245,9 @@ export function draftPlan(
       placeDate: `${settings.place}, ${settings.date}`,
     },
     parts,
-    signer: settings.planSigner,
-    signerName: settings.signerName,
+    // Each agency assigned work receives the plan; co-leads of several groups once.
+    copies: listLines([...new Set(leads), archiveLine(settings.archiveUnit)]),
+    signature: { lines: settings.planSigner, name: settings.signerName },
     errors: [],
   };
 }

@@ -21,6 +21,8 @@ export interface DraftSettings {
   planSigner: string[];
   letterSigner: string[];
   signerName: string;
+  /** The drafting unit's short name, closing Nơi nhận: `- Lưu: VT, THKTKG.` */
+  archiveUnit: string;
 }
 
 export const PLACEHOLDER = {
@@ -29,7 +31,12 @@ export const PLACEHOLDER = {
   place: "[Địa danh]",
   deadline: "[ngày/tháng/năm]",
   signerName: "[Họ và tên]",
+  archiveUnit: "[đơn vị soạn thảo]",
+  symbol: "[ký hiệu]",
 };
+
+/** The blanks of a document number a clerk fills at issue: `Số:       /KH-UBND`. */
+export const NUMBER_BLANK = "       ";
 
 /** Defaults from the workbook's title blocks, overridden by what the user set. */
 export function draftSettings(
@@ -46,20 +53,39 @@ export function draftSettings(
     deadline: PLACEHOLDER.deadline,
     issuingBody: issuingBody ? issuingBody.toUpperCase() : PLACEHOLDER.issuingBody,
     compilingAgency: unit ? agencyCase(unit) : PLACEHOLDER.compilingAgency,
-    planNumber: "Số:       /KH-UBND",
-    letterNumber: "Số:       /",
+    planNumber: `Số:${NUMBER_BLANK}/KH-UBND`,
+    letterNumber: `Số:${NUMBER_BLANK}/${unit ? symbolOf(agencyCase(unit)) : PLACEHOLDER.symbol}`,
     place: issuingBody ? placeOf(issuingBody) : PLACEHOLDER.place,
     date: `ngày     tháng     năm ${year ?? "    "}`,
     planSigner: ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"],
     letterSigner: ["GIÁM ĐỐC"],
     signerName: PLACEHOLDER.signerName,
+    archiveUnit: PLACEHOLDER.archiveUnit,
   };
   const settings = { ...defaults };
   for (const [key, value] of Object.entries(given) as [keyof DraftSettings, unknown][]) {
     if (value !== undefined && value !== null && value !== "")
       (settings as Record<string, unknown>)[key] = value;
   }
+  // A deadline typed `15/07/2024` prints `15/7/2024`; one that is not a date stays as typed.
+  settings.deadline = documentDate(settings.deadline) ?? settings.deadline;
   return settings;
+}
+
+/**
+ * A date typed as day/month/year, written as the seeds write dates: the day in two digits,
+ * the month in two only for January and February (Decree 30 writes `tháng 01`, `tháng 7`).
+ * null when it is not a date of the calendar.
+ * @example documentDate("6/7/2023") // "06/7/2023"; documentDate("31/02/2024") // null
+ */
+export function documentDate(text: string): string | null {
+  const match = /^(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})$/.exec(text.trim());
+  if (!match) return null;
+  const [day, month, year] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${pad(day)}/${month <= 2 ? pad(month) : month}/${year}`;
 }
 
 /**
@@ -78,6 +104,18 @@ export function agencyCase(text: string): string {
       /^(\S+) (\S)/,
       (_, type: string, first: string) => `${capitalise(type)} ${first.toLocaleUpperCase("vi")}`
     );
+}
+
+/**
+ * A body's symbol as document numbers write it, the initials of its words but `và`:
+ * `symbolOf("Sở Kế hoạch và Đầu tư")` // "SKHĐT"
+ */
+export function symbolOf(body: string): string {
+  return body
+    .split(/[\s,-]+/)
+    .filter((word) => word !== "" && fold(word) !== "va")
+    .map((word) => word[0].toLocaleUpperCase("vi"))
+    .join("");
 }
 
 /** `placeOf('ỦY BAN NHÂN DÂN TỈNH TRÀ VINH')` // "Trà Vinh" */

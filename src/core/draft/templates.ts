@@ -107,10 +107,10 @@ export const DEFAULT_TEMPLATES: Templates = {
     "V/v đề xuất các nhiệm vụ, giải pháp thực hiện các chỉ tiêu {Năm} còn thấp, khả năng không đạt",
   "letter.intro":
     "Căn cứ kết quả thực hiện các chỉ tiêu chủ yếu của kế hoạch phát triển kinh tế - xã hội năm {Năm} trong {Kỳ báo cáo}; để có cơ sở tổng hợp, tham mưu Ủy ban nhân dân tỉnh, {Cơ quan tổng hợp} đề nghị quý cơ quan theo nhiệm vụ được giao đề xuất các nhiệm vụ, giải pháp tập trung thực hiện từ nay đến cuối năm nhằm thực hiện đạt và vượt các chỉ tiêu còn thấp, khả năng không đạt, cụ thể như sau:",
-  "letter.agency": "- {Cơ quan}: chỉ tiêu {Chỉ tiêu chủ trì}; {Phối hợp};",
-  "letter.agency.lead": "- {Cơ quan}: chỉ tiêu {Chỉ tiêu chủ trì};",
+  "letter.agency": "- {Cơ quan}: chủ trì {Chỉ tiêu chủ trì}; {Phối hợp};",
+  "letter.agency.lead": "- {Cơ quan}: chủ trì {Chỉ tiêu chủ trì};",
   "letter.agency.support": "- {Cơ quan}: {Phối hợp};",
-  "letter.support": "phối hợp với {Cơ quan chủ trì} đối với chỉ tiêu {Chỉ tiêu}",
+  "letter.support": "phối hợp với {Cơ quan chủ trì} đối với {Chỉ tiêu}",
   "letter.deadline":
     "Nội dung đề xuất các nhiệm vụ, giải pháp thực hiện gửi về {Cơ quan tổng hợp} chậm nhất ngày {Hạn} để tổng hợp báo cáo Ủy ban nhân dân tỉnh xem xét, chỉ đạo./.",
 };

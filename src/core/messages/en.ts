@@ -1,5 +1,5 @@
 import { formatNumber, formatPercent } from "../format";
-import type { HostCatalog } from "../host";
+import { hostWords } from "./host";
 import type { SkipReason } from "../job";
 import { ProblemCatalog } from "../problems";
 
@@ -34,21 +34,5 @@ export const en = {
     notes: "words only, no table of figures",
     noHeader: "no header row of an indicator table",
   } satisfies Record<SkipReason, string>,
-  host: {
-    unsupported: () =>
-      "This version of Excel lacks what the add-in needs (ExcelApi 1.13). Use Microsoft 365, Excel 2021 or later, or Excel on the web.",
-    noExcel: () => "Cannot reach Excel. Open the add-in from inside Excel.",
-    protected: ({ sheet }) =>
-      `Sheet “${sheet}” is protected, so the results were not written. Unprotect it (Review › Unprotect Sheet) and compute again; the workbook is unchanged.`,
-    writeFailed: ({ detail }) =>
-      `Excel refused the write; the columns were put back as they were. Leave cell editing mode and try again.${detail ? ` (${detail})` : ""}`,
-    settingsFailed: () => "The settings could not be saved in the file.",
-    noSheet: ({ sheet }) =>
-      sheet === null
-        ? "The file has no sheet."
-        : `There is no sheet “${sheet}”. Pick another sheet.`,
-    readFailed: ({ detail }) =>
-      `The sheet could not be read. Try again.${detail ? ` (${detail})` : ""}`,
-    notXlsx: () => "This file is not a valid Excel workbook (.xlsx), or it is damaged.",
-  } satisfies HostCatalog,
+  host: hostWords.en,
 };

@@ -1,19 +1,13 @@
 import { formatNumber, formatPercent } from "../format";
-import type { HostCatalog } from "../host";
+import { hostWords } from "./host";
+import { likelyMissed, status } from "./status";
 import type { SkipReason } from "../job";
 import { ProblemCatalog } from "../problems";
 import type { Summary } from "../statuses";
 
 /** What a Vietnamese reader sees: row problems, statuses, errors. Keyed by meaning. */
 export const vi = {
-  status: {
-    achieved: "Đã đạt/vượt",
-    on_track: "Đúng tiến độ",
-    at_risk: "Có nguy cơ không đạt",
-    off_track: "Chậm tiến độ",
-    no_data: "Thiếu số liệu",
-    qualitative: "Định tính",
-  },
+  status,
   kind: {
     cumulative: "Cộng dồn",
     level: "Mức đạt",
@@ -27,7 +21,7 @@ export const vi = {
     status: "Trạng thái",
     forecast: "Dự báo cả năm",
   },
-  likelyMissed: "khả năng không đạt",
+  likelyMissed,
   /** Where a problem is when its sheet has no column for it. */
   row: (row: number) => `dòng ${row}`,
   problems: {
@@ -59,21 +53,7 @@ export const vi = {
   /** Every status's count in one line, as a terminal or a note shows it. */
   counts: (s: Summary) =>
     `${s.achieved} đã đạt/vượt · ${s.on_track} đúng tiến độ · ${s.at_risk} có nguy cơ không đạt · ${s.off_track} chậm tiến độ · ${s.no_data} thiếu số liệu · ${s.qualitative} định tính · ${s.mismatches} số liệu ghi sai`,
-  /** What a host (Excel, the browser, the command line) could not do. */
-  host: {
-    unsupported: () =>
-      "Phiên bản Excel này chưa hỗ trợ đủ chức năng cho Chỉ tiêu (cần ExcelApi 1.13: Excel 2021, Microsoft 365 hoặc Excel trên web). Vui lòng cập nhật Excel.",
-    noExcel: () => "Không kết nối được với Excel. Hãy mở tiện ích từ trong Excel.",
-    protected: ({ sheet }) =>
-      `Trang "${sheet}" đang được bảo vệ nên không ghi được kết quả. Hãy bỏ bảo vệ trang (Review › Unprotect Sheet) rồi tính lại; bảng tính chưa bị thay đổi.`,
-    writeFailed: ({ detail }) =>
-      `Không ghi được kết quả vào bảng tính; các cột đã được trả lại như trước.${detail ? ` (${detail})` : ""}`,
-    settingsFailed: () => "Không lưu được thiết lập vào tệp.",
-    noSheet: ({ sheet }) =>
-      sheet === null ? "Tệp không có trang tính nào." : `Không có trang tính "${sheet}".`,
-    readFailed: ({ detail }) => `Không đọc được trang tính.${detail ? ` ${detail}` : ""}`,
-    notXlsx: () => "Tệp này không phải tệp Excel (.xlsx) hợp lệ hoặc đã bị hỏng.",
-  } satisfies HostCatalog,
+  host: hostWords.vi,
   warning: {
     noPeriod: (months: number) =>
       `Không xác định được kỳ báo cáo từ tiêu đề; tạm tính theo ${months} tháng. Dùng --period để chỉ rõ.`,
@@ -88,54 +68,58 @@ export const vi = {
     badTolerance: (text: string) =>
       `Ngưỡng dung sai "${text}" không hợp lệ: cần số điểm phần trăm từ 0 đến 100.`,
   },
-  /** The `chitieu` command's own words: usage, flags, files, the terminal summary. */
-  cli: {
-    usage: `Cách dùng:
-  chitieu compute <tệp.xlsx> [--sheet TÊN] [--period SỐ_THÁNG] [--tolerance ĐIỂM]
-                  [--out KẾT_QUẢ.xlsx] [--json BÁO_CÁO.json]
-  chitieu draft <tệp.xlsx> [--kind plan|letter] [--year NĂM] [--deadline NGÀY/THÁNG/NĂM]
-                [--templates MẪU.json] [--out DỰ_THẢO.txt] [--docx DỰ_THẢO.docx]
-                [--sheet TÊN] [--period SỐ_THÁNG] [--tolerance ĐIỂM]
-  chitieu demo`,
-    unknownCommand: (command: string) => `Không có lệnh "${command}".`,
-    unknownOption: (name: string) => `Không hiểu tùy chọn --${name}.`,
-    missingValue: (name: string) => `Tùy chọn --${name} cần một giá trị.`,
-    badKind: (kind: string) =>
-      `Loại dự thảo "${kind}" không hợp lệ: dùng plan (kế hoạch) hoặc letter (công văn).`,
-    badYear: (year: string) => `Năm "${year}" không hợp lệ.`,
-    badDeadline: (text: string) =>
-      `Hạn "${text}" không hợp lệ: viết theo dạng ngày/tháng/năm, ví dụ 15/7/2026.`,
-    unreadableTemplates: (file: string) => `Không đọc được tệp mẫu "${file}".`,
-    /** Why a workbook file could not be read, after `error.unreadableFile`'s path. */
-    file: {
-      missing: "không có tệp này.",
-      notXlsx: "không phải tệp Excel (.xlsx) hợp lệ.",
-      brokenSheet: (sheet: string) => `trang "${sheet}" bị hỏng.`,
-      noStyles: "thiếu phần định dạng (styles).",
-      noSheets: "tệp không có trang tính nào.",
-    },
-    note: (text: string) => `Lưu ý: ${text}`,
-    written: "Đã ghi:",
-    summary: {
-      sheet: (sheet: string, months: number, year: number | null, headerRows: number[]) =>
-        `Trang "${sheet}" · kỳ báo cáo ${months} tháng${year ? ` năm ${year}` : ""} · dòng tiêu đề ${headerRows.join(", ")}`,
-      columns: {
-        row: "Dòng",
-        name: "Chỉ tiêu",
-        unit: "ĐVT",
-        target: "Kế hoạch",
-        actual: "Thực hiện",
-        achievement: "Đạt",
-        remaining: "Còn lại",
-        status: "Trạng thái",
-      },
-      total: (counts: string) => `Tổng hợp: ${counts}`,
-      workbook: (sheets: number, counts: string) => `Toàn bộ ${sheets} trang: ${counts}`,
-      check: "Cần kiểm tra:",
-      problem: (row: number, name: string, text: string) => `  Dòng ${row} (${name}): ${text}`,
-      skipped: (sheet: string, reason: string) => `Bỏ qua trang "${sheet}": ${reason}.`,
-    },
-  },
 };
 
 export type Messages = typeof vi;
+
+/**
+ * The `chitieu` command's own words: usage, flags, files, the terminal summary. Apart from
+ * `vi`, so that the task pane, which reads `vi`, does not carry them.
+ */
+export const cli = {
+  usage: `Cách dùng:
+chitieu compute <tệp.xlsx> [--sheet TÊN] [--period SỐ_THÁNG] [--tolerance ĐIỂM]
+                [--out KẾT_QUẢ.xlsx] [--json BÁO_CÁO.json]
+chitieu draft <tệp.xlsx> [--kind plan|letter] [--year NĂM] [--deadline NGÀY/THÁNG/NĂM]
+              [--templates MẪU.json] [--out DỰ_THẢO.txt] [--docx DỰ_THẢO.docx]
+              [--sheet TÊN] [--period SỐ_THÁNG] [--tolerance ĐIỂM]
+chitieu demo`,
+  unknownCommand: (command: string) => `Không có lệnh "${command}".`,
+  unknownOption: (name: string) => `Không hiểu tùy chọn --${name}.`,
+  missingValue: (name: string) => `Tùy chọn --${name} cần một giá trị.`,
+  badKind: (kind: string) =>
+    `Loại dự thảo "${kind}" không hợp lệ: dùng plan (kế hoạch) hoặc letter (công văn).`,
+  badYear: (year: string) => `Năm "${year}" không hợp lệ.`,
+  badDeadline: (text: string) =>
+    `Hạn "${text}" không hợp lệ: viết theo dạng ngày/tháng/năm, ví dụ 15/7/2026.`,
+  unreadableTemplates: (file: string) => `Không đọc được tệp mẫu "${file}".`,
+  /** Why a workbook file could not be read, after `error.unreadableFile`'s path. */
+  file: {
+    missing: "không có tệp này.",
+    notXlsx: "không phải tệp Excel (.xlsx) hợp lệ.",
+    brokenSheet: (sheet: string) => `trang "${sheet}" bị hỏng.`,
+    noStyles: "thiếu phần định dạng (styles).",
+    noSheets: "tệp không có trang tính nào.",
+  },
+  note: (text: string) => `Lưu ý: ${text}`,
+  written: "Đã ghi:",
+  summary: {
+    sheet: (sheet: string, months: number, year: number | null, headerRows: number[]) =>
+      `Trang "${sheet}" · kỳ báo cáo ${months} tháng${year ? ` năm ${year}` : ""} · dòng tiêu đề ${headerRows.join(", ")}`,
+    columns: {
+      row: "Dòng",
+      name: "Chỉ tiêu",
+      unit: "ĐVT",
+      target: "Kế hoạch",
+      actual: "Thực hiện",
+      achievement: "Đạt",
+      remaining: "Còn lại",
+      status: "Trạng thái",
+    },
+    total: (counts: string) => `Tổng hợp: ${counts}`,
+    workbook: (sheets: number, counts: string) => `Toàn bộ ${sheets} trang: ${counts}`,
+    check: "Cần kiểm tra:",
+    problem: (row: number, name: string, text: string) => `  Dòng ${row} (${name}): ${text}`,
+    skipped: (sheet: string, reason: string) => `Bỏ qua trang "${sheet}": ${reason}.`,
+  },
+};

@@ -1,5 +1,5 @@
 import { renderHostFailure } from "../../core/host";
-import { en as core } from "../../core/messages/en";
+import { hostWords } from "../../core/messages/host";
 import type { PaneMessages } from "./vi";
 
 /** The same pane in English, for officials who prefer it; typed so that no key is missed. */
@@ -156,7 +156,7 @@ export const en: PaneMessages = {
     select: "Could not select the row",
     draft: "Could not write the draft",
     part: "Could not show this part of the add-in",
-    host: (failure) => renderHostFailure(failure, core),
+    host: (failure) => renderHostFailure(failure, hostWords.en),
     noHeader: (sheet) =>
       `No header row of an indicator table was found on sheet “${sheet}” (it needs at least an indicator column and a target or actual column).`,
     unexpected: (detail) => `Unexpected error: ${detail}`,

@@ -1,11 +1,17 @@
 import { createContext, useContext } from "react";
-import { en } from "./en";
 import { vi, PaneMessages } from "./vi";
 
 export type Language = "vi" | "en";
 export type { PaneMessages };
 
-export const MESSAGES: Record<Language, PaneMessages> = { vi, en };
+/**
+ * The messages of a language. English loads with the chunk the pane fetches after its first
+ * screen, so that a Vietnamese pane's first screen does not carry a second catalog.
+ */
+export async function loadMessages(language: Language): Promise<PaneMessages> {
+  if (language === "vi") return vi;
+  return (await import(/* webpackChunkName: "later" */ "./en")).en;
+}
 
 export const MessagesContext = createContext<PaneMessages>(vi);
 

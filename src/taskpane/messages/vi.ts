@@ -1,4 +1,5 @@
-import { vi as core } from "../../core/messages/vi";
+import { hostWords } from "../../core/messages/host";
+import { likelyMissed, status } from "../../core/messages/status";
 import type { ColumnRole } from "../../core/columns";
 import { HostFailure, renderHostFailure } from "../../core/host";
 
@@ -64,8 +65,8 @@ export const vi = {
     period: (months: number, year: string) =>
       `Kỳ báo cáo ${months} tháng${year ? ` năm ${year}` : ""}`,
   },
-  status: core.status,
-  likelyMissed: core.likelyMissed,
+  status,
+  likelyMissed,
   summary: {
     title: "Tổng hợp",
     mismatches: "Số liệu ghi sai",
@@ -150,7 +151,7 @@ export const vi = {
     select: "Không chọn được dòng",
     draft: "Không ghi được dự thảo",
     part: "Không hiển thị được phần này của tiện ích",
-    host: (failure: HostFailure) => renderHostFailure(failure, core),
+    host: (failure: HostFailure) => renderHostFailure(failure, hostWords.vi),
     noHeader: (_sheet: string, message: string) => message,
     unexpected: (detail: string) => `Lỗi không lường trước: ${detail}`,
   },

@@ -9,6 +9,7 @@ import {
   DraftDocument,
   DraftPart,
   NATIONAL_MOTTO,
+  COPIES_LABEL,
   partsText,
   renderText,
 } from "../../../src/core/draft/document";
@@ -23,9 +24,19 @@ function partsByDefinition(parts: DraftPart[]): string {
 
 function renderByDefinition(doc: DraftDocument): string {
   const h = doc.header;
-  const head = [h.issuingBody, h.unit, h.number, h.subject, "", ...NATIONAL_MOTTO, h.placeDate, ""];
+  const head = [
+    h.parentBody,
+    h.issuingBody,
+    h.number,
+    h.subject,
+    "",
+    ...NATIONAL_MOTTO,
+    h.placeDate,
+    "",
+  ];
   const lines = head.filter((line): line is string => line !== undefined);
-  const signature = ["", ...doc.signer, "", doc.signerName];
+  const copies = doc.copies.length > 0 ? [COPIES_LABEL, ...doc.copies, ""] : [];
+  const signature = ["", ...copies, ...doc.signature.lines, "", doc.signature.name];
   return (
     [...lines, partsByDefinition(doc.parts), ...signature].join("\n").replace(/\n{3,}/g, "\n\n") +
     "\n"
@@ -47,15 +58,15 @@ const part: fc.Arbitrary<DraftPart> = fc.record({
 const doc: fc.Arbitrary<DraftDocument> = fc.record({
   kind: fc.constant("plan"),
   header: fc.record({
+    parentBody: fc.option(line, { nil: undefined }),
     issuingBody: line,
-    unit: fc.option(line, { nil: undefined }),
     number: line,
     subject: fc.option(line, { nil: undefined }),
     placeDate: line,
   }),
   parts: fc.array(part, { maxLength: 5 }),
-  signer: fc.array(line, { maxLength: 3 }),
-  signerName: line,
+  copies: fc.array(line, { maxLength: 3 }),
+  signature: fc.record({ lines: fc.array(line, { maxLength: 3 }), name: line }),
   errors: fc.constant([]),
 });
 

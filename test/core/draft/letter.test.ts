@@ -33,12 +33,20 @@ beforeAll(async () => {
   text = renderText(letter);
 });
 
-/** Agencies listed under `Kính gửi:`. */
+/** Recipients listed under `Kính gửi:`, without their dash and closing `;` or `.`. */
 function recipients(doc: DraftDocument): string[] {
   const part = doc.parts.find((p) => p.id === "recipients");
   if (!part) throw new Error("no recipients part");
   expect(part.blocks[0].text).toBe("Kính gửi:");
-  return part.blocks.slice(1).map((b) => b.text.replace(/;$/, ""));
+  const lines = part.blocks.slice(1).map((b) => b.text);
+  // Decree 30: `;` after each recipient, `.` after the last.
+  lines.forEach((line, i) => expect(line.endsWith(i === lines.length - 1 ? "." : ";")).toBe(true));
+  return lines.map((line) => line.replace(/^- /, "").replace(/[;.]$/, ""));
+}
+
+/** The agencies the letter asks something of, one request line each, in order. */
+function askedAgencies(doc: DraftDocument): (string | undefined)[] {
+  return doc.parts.filter((p) => p.id.startsWith("agency:")).map((p) => p.agency);
 }
 
 /** The request line of one agency. */
@@ -53,15 +61,16 @@ function lineOf(doc: DraftDocument, agency: string): string {
 describe("letter from the sample workbook", () => {
   it("is headed by the compiling department under the issuing body, with the seed's subject", () => {
     expect(letter.kind).toBe("letter");
-    expect(letter.header.unit).toBe("SỞ KẾ HOẠCH VÀ ĐẦU TƯ");
+    expect(letter.header.issuingBody).toBe("SỞ KẾ HOẠCH VÀ ĐẦU TƯ");
+    expect(letter.header.parentBody).toBe("ỦY BAN NHÂN DÂN TỈNH TRÀ VINH");
     expect(letter.header.subject).toBe(
       "V/v đề xuất các nhiệm vụ, giải pháp thực hiện các chỉ tiêu 2024 còn thấp, khả năng không đạt"
     );
-    expect(letter.signer).toEqual(["GIÁM ĐỐC"]);
+    expect(letter.signature.lines).toEqual(["GIÁM ĐỐC"]);
   });
 
-  it("addresses every agency with a lagging row to lead or support, in order of first appearance", () => {
-    expect(recipients(letter)).toEqual([
+  it("asks every agency with a lagging row to lead or support, in order of first appearance", () => {
+    expect(askedAgencies(letter)).toEqual([
       "Cục Thống kê tỉnh",
       "Các sở, ban, ngành tỉnh",
       UBND_HUYEN,
@@ -74,10 +83,17 @@ describe("letter from the sample workbook", () => {
       "Sở Xây dựng",
       "Sở Tài nguyên và Môi trường",
     ]);
-    // One request line per recipient, in the same order.
-    expect(letter.parts.filter((p) => p.id.startsWith("agency:")).map((p) => p.agency)).toEqual(
-      recipients(letter)
-    );
+  });
+
+  it("addresses each once, the departments on one line, no group beside the members it covers", () => {
+    expect(recipients(letter)).toEqual([
+      "Cục Thống kê tỉnh",
+      UBND_HUYEN,
+      "Các chủ đầu tư",
+      "Bảo hiểm xã hội tỉnh",
+      "Các sở: Y tế; Lao động - Thương binh và Xã hội; Nông nghiệp và Phát triển nông thôn; Xây dựng; Tài nguyên và Môi trường",
+      "Ban Dân tộc",
+    ]);
   });
 
   it("does not address the compiling agency (Sở Kế hoạch và Đầu tư) in its own letter", () => {
@@ -87,7 +103,7 @@ describe("letter from the sample workbook", () => {
     expect(text).toContain(
       "phối hợp với Sở Kế hoạch và Đầu tư đối với chỉ tiêu vốn đầu tư công (giải ngân)"
     );
-    expect(text).toContain("gửi về Sở Kế hoạch và Đầu tư chậm nhất ngày 15/07/2024");
+    expect(text).toContain("gửi về Sở Kế hoạch và Đầu tư chậm nhất ngày 15/7/2024");
   });
 
   it("leaves out agencies whose rows are all on track or achieved", () => {
@@ -104,14 +120,18 @@ describe("letter from the sample workbook", () => {
 
   it("lists for each agency the indicators it leads", () => {
     expect(lineOf(letter, "Cục Thống kê tỉnh")).toBe(
-      "- Cục Thống kê tỉnh: chỉ tiêu tổng vốn đầu tư toàn xã hội;"
+      "- Cục Thống kê tỉnh: chủ trì chỉ tiêu tổng vốn đầu tư toàn xã hội;"
     );
     expect(lineOf(letter, "Bảo hiểm xã hội tỉnh")).toBe(
-      "- Bảo hiểm xã hội tỉnh: chỉ tiêu tỷ lệ bao phủ bảo hiểm y tế so với dân số; tỷ lệ tham gia bảo hiểm xã hội so với lực lượng lao động trong độ tuổi;"
+      "- Bảo hiểm xã hội tỉnh: chủ trì chỉ tiêu tỷ lệ bao phủ bảo hiểm y tế so với dân số và chỉ tiêu tỷ lệ tham gia bảo hiểm xã hội so với lực lượng lao động trong độ tuổi;"
     );
-    expect(lineOf(letter, "Sở Xây dựng")).toBe("- Sở Xây dựng: chỉ tiêu tỷ lệ đô thị hóa;");
+    expect(lineOf(letter, "Sở Xây dựng")).toBe("- Sở Xây dựng: chủ trì chỉ tiêu tỷ lệ đô thị hóa;");
     expect(lineOf(letter, "Sở Nông nghiệp và Phát triển nông thôn")).toBe(
-      "- Sở Nông nghiệp và Phát triển nông thôn: chỉ tiêu giải ngân vốn CTMTQG xây dựng nông thôn mới; tỷ lệ che phủ rừng so với diện tích tự nhiên; tỷ lệ dân cư nông thôn được sử dụng nước sạch, hợp vệ sinh;"
+      "- Sở Nông nghiệp và Phát triển nông thôn: chủ trì chỉ tiêu giải ngân vốn CTMTQG xây dựng nông thôn mới, chỉ tiêu tỷ lệ che phủ rừng so với diện tích tự nhiên và chỉ tiêu tỷ lệ dân cư nông thôn được sử dụng nước sạch, hợp vệ sinh;"
+    );
+    // The last request ends the list with `.`.
+    expect(lineOf(letter, "Sở Tài nguyên và Môi trường")).toBe(
+      "- Sở Tài nguyên và Môi trường: chủ trì chỉ tiêu tỷ lệ chất thải nguy hại được xử lý."
     );
   });
 
@@ -120,13 +140,13 @@ describe("letter from the sample workbook", () => {
       "- Các chủ đầu tư: phối hợp với Sở Kế hoạch và Đầu tư đối với chỉ tiêu vốn đầu tư công (giải ngân);"
     );
     expect(lineOf(letter, "Sở Y tế")).toBe(
-      "- Sở Y tế: chỉ tiêu số giường bệnh/vạn dân (không tính trạm y tế xã); số bác sĩ/vạn dân; " +
-        `phối hợp với ${BHXH_VA_HUYEN} đối với chỉ tiêu tỷ lệ bao phủ bảo hiểm y tế so với dân số; tỷ lệ tham gia bảo hiểm xã hội so với lực lượng lao động trong độ tuổi;`
+      "- Sở Y tế: chủ trì chỉ tiêu số giường bệnh/vạn dân (không tính trạm y tế xã) và chỉ tiêu số bác sĩ/vạn dân; " +
+        `phối hợp với ${BHXH_VA_HUYEN} đối với chỉ tiêu tỷ lệ bao phủ bảo hiểm y tế so với dân số và chỉ tiêu tỷ lệ tham gia bảo hiểm xã hội so với lực lượng lao động trong độ tuổi;`
     );
     const huyen = lineOf(letter, UBND_HUYEN);
     expect(huyen).toMatch(
       new RegExp(
-        `^- ${UBND_HUYEN}: chỉ tiêu tỷ lệ bao phủ bảo hiểm y tế so với dân số; tỷ lệ tham gia`
+        `^- ${UBND_HUYEN}: chủ trì chỉ tiêu tỷ lệ bao phủ bảo hiểm y tế so với dân số và chỉ tiêu tỷ lệ tham gia`
       )
     );
     expect(huyen).toContain(
@@ -144,7 +164,7 @@ describe("letter from the sample workbook", () => {
 
   it("ends with the deadline from settings, or a placeholder", () => {
     expect(text).toContain(
-      "Nội dung đề xuất các nhiệm vụ, giải pháp thực hiện gửi về Sở Kế hoạch và Đầu tư chậm nhất ngày 15/07/2024 để tổng hợp báo cáo Ủy ban nhân dân tỉnh xem xét, chỉ đạo./."
+      "Nội dung đề xuất các nhiệm vụ, giải pháp thực hiện gửi về Sở Kế hoạch và Đầu tư chậm nhất ngày 15/7/2024 để tổng hợp báo cáo Ủy ban nhân dân tỉnh xem xét, chỉ đạo./."
     );
     const undated = renderText(draft(workbookReport([report]), { kind: "letter" }));
     expect(undated).toContain("chậm nhất ngày [ngày/tháng/năm]");
@@ -155,19 +175,20 @@ describe("letter from the sample workbook", () => {
       kind: "letter",
       settings: { compilingAgency: "Cục Thống kê tỉnh" },
     });
-    expect(recipients(doc)).not.toContain("Cục Thống kê tỉnh");
-    expect(recipients(doc)).toContain("Sở Kế hoạch và Đầu tư");
+    expect(askedAgencies(doc)).not.toContain("Cục Thống kê tỉnh");
+    expect(askedAgencies(doc)).toContain("Sở Kế hoạch và Đầu tư");
+    expect(recipients(doc)[1]).toMatch(/^Các sở: Kế hoạch và Đầu tư; Y tế;/);
     expect(lineOf(doc, "Sở Kế hoạch và Đầu tư")).toBe(
-      "- Sở Kế hoạch và Đầu tư: chỉ tiêu vốn đầu tư công (giải ngân); phát triển doanh nghiệp;"
+      "- Sở Kế hoạch và Đầu tư: chủ trì chỉ tiêu vốn đầu tư công (giải ngân) và chỉ tiêu phát triển doanh nghiệp;"
     );
-    expect(doc.header.unit).toBe("CỤC THỐNG KÊ TỈNH");
+    expect(doc.header.issuingBody).toBe("CỤC THỐNG KÊ TỈNH");
   });
 
   it("pastes as one paragraph per line, with no undefined/null/NaN", () => {
     const lines = text.split("\n");
     expect(lines).toContain("Kính gửi:");
     expect(lines).toContain("- Cục Thống kê tỉnh;");
-    expect(lines).toContain("- Cục Thống kê tỉnh: chỉ tiêu tổng vốn đầu tư toàn xã hội;");
+    expect(lines).toContain("- Cục Thống kê tỉnh: chủ trì chỉ tiêu tổng vốn đầu tư toàn xã hội;");
     expect(text).not.toMatch(/\t|\r|undefined|null|NaN/);
   });
 });
@@ -257,7 +278,7 @@ describe("letter from a 2026 workbook", () => {
     expect(lineOf(doc, "Các chủ đầu tư")).toBe(
       "- Các chủ đầu tư: phối hợp với Sở Tài chính đối với chỉ tiêu giải ngân vốn đầu tư công;"
     );
-    expect(out).toContain("gửi về Sở Tài chính chậm nhất ngày 15/07/2026");
+    expect(out).toContain("gửi về Sở Tài chính chậm nhất ngày 15/7/2026");
     expect(doc.header.subject).toContain("các chỉ tiêu 2026 còn thấp");
     for (const stale of ["Trà Vinh", "Kế hoạch và Đầu tư", "2024", "huyện"])
       expect(out).not.toContain(stale);

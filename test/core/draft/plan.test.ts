@@ -265,7 +265,7 @@ describe("plan from the sample workbook: structure", () => {
     expect(text).toContain("Hội đồng nhân dân tỉnh năm 2024 đã đề ra./.");
     expect(text).toContain("gửi về Sở Kế hoạch và Đầu tư trước ngày [ngày/tháng/năm]");
     expect(plan.header.number).toMatch(/^Số:\s+\/KH-UBND$/);
-    expect(plan.signer).toEqual(["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"]);
+    expect(plan.signature.lines).toEqual(["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"]);
   });
 
   it("takes the year from settings.year over the workbook's", () => {
@@ -278,7 +278,7 @@ describe("plan from the sample workbook: structure", () => {
     );
     expect(out).toContain("(tăng 0,15% so với năm 2024)");
     expect(out).toContain("từ nay đến cuối năm 2025");
-    expect(out).toContain("trước ngày 15/07/2025");
+    expect(out).toContain("trước ngày 15/7/2025");
     expect(out).not.toContain("năm 2024 là");
   });
 

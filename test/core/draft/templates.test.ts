@@ -98,7 +98,7 @@ describe("a custom template", () => {
         settings: { deadline: "15/07/2024" },
       })
     );
-    expect(text).toContain("\nĐề nghị gửi về Sở Kế hoạch và Đầu tư trước 15/07/2024./.\n");
+    expect(text).toContain("\nĐề nghị gửi về Sở Kế hoạch và Đầu tư trước 15/7/2024./.\n");
     expect(text).not.toContain("chậm nhất ngày");
   });
 
