@@ -1,7 +1,7 @@
 import { promises as fs } from "fs";
 import path from "path";
 import { WorkbookReport } from "../core/job";
-import { draft, DraftKind, renderText } from "../core/draft";
+import { draft, DraftKind, renderText, unfilled } from "../core/draft";
 import { DraftSettings } from "../core/draft/settings";
 import { cli } from "../core/messages/vi";
 import { renderDocx } from "../docx/render";
@@ -61,7 +61,7 @@ export async function writeDraft(
     out?: string;
     docx?: string;
   }
-): Promise<{ text: string; errors: string[] }> {
+): Promise<{ text: string; errors: string[]; blanks: string[] }> {
   const doc = draft(report, {
     kind: options.kind,
     settings: options.settings,
@@ -76,7 +76,7 @@ export async function writeDraft(
     await fs.mkdir(path.dirname(path.resolve(options.docx)), { recursive: true });
     await fs.writeFile(options.docx, await renderDocx(doc));
   }
-  return { text, errors: doc.errors };
+  return { text, errors: doc.errors, blanks: unfilled(doc) };
 }
 
 /** `chitieu draft`: computes every indicator sheet (or `--sheet`) and drafts the plan or the letter. */
@@ -98,7 +98,7 @@ export async function draftCommand(args: string[]): Promise<number> {
   const templates = await readTemplates(flags.templates);
   const workbook = await Workbook.open(positional[0]);
   const report = await workbook.compute(flags.sheet, options);
-  const { text, errors } = await writeDraft(report, {
+  const { text, errors, blanks } = await writeDraft(report, {
     kind,
     settings,
     templates,
@@ -106,6 +106,8 @@ export async function draftCommand(args: string[]): Promise<number> {
     docx: flags.docx,
   });
   for (const error of errors) process.stderr.write(`${cli.note(error)}\n`);
+  // Said before anyone signs: what the workbook could not tell is still a mark to fill.
+  if (blanks.length > 0) process.stderr.write(`${cli.note(cli.unfilled(blanks))}\n`);
   if (flags.out === undefined) process.stdout.write(text);
   return 0;
 }

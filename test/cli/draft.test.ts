@@ -2,7 +2,7 @@
  * `chitieu draft`, run as a user runs it: `node bin/chitieu.js draft <workbook> ...`.
  * Exit 0 on success, 2 with one Vietnamese line on a user error.
  */
-import { chitieu, Run } from "../fixtures/cli";
+import { chitieu, draftNotes, Run } from "../fixtures/cli";
 import { promises as fs } from "fs";
 import os from "os";
 import path from "path";
@@ -39,7 +39,14 @@ describe("chitieu draft", () => {
     const out = path.join(dir, "a", "ke-hoach.txt");
     const docx = path.join(dir, "b", "ke-hoach.docx");
     const run = await chitieu(["draft", SAMPLE, "--out", out, "--docx", docx]);
-    expect(run).toEqual({ code: 0, stdout: "", stderr: "" });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe("");
+    // The one note: what the official must still fill before signing.
+    expect(draftNotes(run.stderr)).toEqual({
+      notes: [],
+      blanks:
+        "Lưu ý: Dự thảo còn chỗ chưa điền: số văn bản; ngày ban hành; [ngày/tháng/năm]; [đơn vị soạn thảo]; [Họ và tên]; nhiệm vụ, giải pháp của 6 cơ quan chủ trì.",
+    });
     const text = await fs.readFile(out, "utf8");
     expect(text.split("\n")).toContain(INVESTMENT);
     expect(text).toContain("I. MỘT SỐ CHỈ TIÊU ĐẠT TRÊN 50% KẾ HOẠCH TRONG 6 THÁNG ĐẦU NĂM\n");
@@ -54,7 +61,7 @@ describe("chitieu draft", () => {
   it("prints the plan on stdout without --out", async () => {
     const run = await chitieu(["draft", SAMPLE]);
     expect(run.code).toBe(0);
-    expect(run.stderr).toBe("");
+    expect(draftNotes(run.stderr).notes).toEqual([]);
     expect(run.stdout.split("\n")).toContain(INVESTMENT);
     expect(run.stdout).toContain("\nKẾ HOẠCH\n");
   });
@@ -62,7 +69,11 @@ describe("chitieu draft", () => {
   it("drafts the letter with the deadline (--kind letter --deadline 15/07/2024)", async () => {
     const run = await chitieu(["draft", SAMPLE, "--kind", "letter", "--deadline", "15/07/2024"]);
     expect(run.code).toBe(0);
-    expect(run.stderr).toBe("");
+    expect(draftNotes(run.stderr)).toEqual({
+      notes: [],
+      blanks:
+        "Lưu ý: Dự thảo còn chỗ chưa điền: số văn bản; ngày ban hành; [đơn vị soạn thảo]; [Họ và tên].",
+    });
     expect(run.stdout).toContain("\nKính gửi:\n");
     expect(run.stdout).toContain(
       "\n- Cục Thống kê tỉnh: chủ trì chỉ tiêu tổng vốn đầu tư toàn xã hội;\n"
@@ -121,7 +132,7 @@ describe("chitieu draft", () => {
       JSON.stringify({
         version: 1,
         templates: {
-          "row.target": "{Chỉ tiêu} năm {Năm} là {Kế hoạch vốn} {Đơn vị tính}",
+          "row.target": "{Chỉ tiêu} năm {Năm} là {Kế hoạch năm} {Đơn vị tính}",
           "plan.indicators": "a) Các chỉ tiêu chưa đạt",
         },
       }),
@@ -129,9 +140,9 @@ describe("chitieu draft", () => {
     );
     const run = await chitieu(["draft", SAMPLE, "--templates", templates]);
     expect(run.code).toBe(0);
-    const notes = run.stderr.trimEnd().split("\n");
+    const { notes } = draftNotes(run.stderr);
     expect(notes).toHaveLength(1);
-    expect(notes[0]).toMatch(/^Lưu ý: Mẫu "row\.target" .*\{Kế hoạch vốn\}.*Dùng mẫu mặc định\.$/);
+    expect(notes[0]).toMatch(/^Lưu ý: Mẫu "row\.target" .*\{Kế hoạch năm\}.*Dùng mẫu mặc định\.$/);
     // The bad template falls back to the default; the good one is used.
     expect(run.stdout.split("\n")).toContain(INVESTMENT);
     expect(run.stdout).toContain("\na) Các chỉ tiêu chưa đạt\n");
@@ -142,7 +153,9 @@ describe("chitieu draft", () => {
     await fs.writeFile(templates, "{ không phải json", "utf8");
     const run = await chitieu(["draft", SAMPLE, "--templates", templates]);
     expect(run.code).toBe(0);
-    expect(run.stderr).toBe("Lưu ý: Tệp mẫu không phải JSON hợp lệ; dùng mẫu mặc định.\n");
+    expect(draftNotes(run.stderr).notes).toEqual([
+      "Lưu ý: Tệp mẫu không phải JSON hợp lệ; dùng mẫu mặc định.",
+    ]);
     expect(run.stdout.split("\n")).toContain(INVESTMENT);
   });
 

@@ -205,9 +205,18 @@ describe("drafts over the whole workbook", () => {
     expect(report.breakdowns).toEqual([
       { sheet: "Theo huyện", indicator: { sheet: "Biểu 01", row: 4 } },
     ]);
-    const text = renderText(draft(report));
-    expect(text).toContain("Phát triển doanh nghiệp");
-    expect(text).not.toMatch(/Huyện A|chưa xác định cơ quan chủ trì/);
+    const plan = draft(report);
+    const text = renderText(plan);
+    expect(text).toMatch(/^- Phát triển doanh nghiệp .*; cụ thể:$/m);
+    expect(text).not.toMatch(/chưa xác định cơ quan chủ trì|^- Huyện A/m);
+    // The districts are the indicator's table, under its sentence, not lines of their own.
+    const blocks = plan.parts.flatMap((part) => part.blocks);
+    const table = blocks.find((block) => block.style === "table")?.table;
+    expect(table?.rows).toEqual([
+      ["1", "Huyện A", "60", "10", "16,67", "50"],
+      ["2", "Huyện B", "40", "20", "50,00", "20"],
+    ]);
+    expect(table?.total).toEqual(["", "Tổng cộng", "100", "30", "30,00", "70"]);
   });
 
   it("keeps a sheet without agencies whose total repeats no indicator as rows to assign", async () => {

@@ -70,11 +70,19 @@ export interface DraftDocument {
   /** Nơi nhận: one recipient a line, with its punctuation (`- Như trên;` … `- Lưu: VT, THKTKG.`). */
   copies: string[];
   signature: Signature;
+  /** Appendices (Phụ lục) after the signature: tables too long to stand in the text. */
+  appendices?: DraftPart[];
   /** Template problems met while drafting (defaults were used instead). */
   errors: string[];
 }
 
 export const COPIES_LABEL = "Nơi nhận:";
+
+/** A table as tab-separated lines: what a paste into Word or Excel turns back into cells. */
+export function tableText(table: DraftTable): string {
+  const rows = [table.header, ...table.rows, ...(table.total ? [table.total] : [])];
+  return rows.map((cells) => cells.join("\t")).join("\n");
+}
 
 /**
  * A list as Decree 30 ends it: a dash before each item, `;` after each but the last, `.`
@@ -160,6 +168,10 @@ export function renderText(doc: DraftDocument): string {
   text.line("");
   if (doc.copies.length > 0) for (const line of [COPIES_LABEL, ...doc.copies, ""]) text.line(line);
   for (const line of [...doc.signature.lines, "", doc.signature.name]) text.line(line);
+  if (doc.appendices && doc.appendices.length > 0) {
+    text.line("");
+    eachPartLine(doc.appendices, (dash, line) => text.line(line, dash));
+  }
   return text.toString() + "\n";
 }
 

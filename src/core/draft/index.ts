@@ -26,4 +26,5 @@ export function draft(report: WorkbookReport, options: DraftOptions = {}): Draft
 }
 
 export { renderText, partsText } from "./document";
+export { unfilled } from "./unfilled";
 export type { DraftDocument, DraftPart, Block } from "./document";

@@ -1,10 +1,19 @@
-import { ReportRow } from "../engine";
+import { Report, ReportRow } from "../engine";
 import { WorkbookReport } from "../job";
-import { formatPercent } from "../numbers";
+import { formatNumber, formatPercent } from "../numbers";
 import { splitAgencies } from "../agencies";
 import { DONE, LAGGING } from "../statuses";
 import { fold } from "../text";
-import { archiveLine, Block, DraftDocument, DraftPart, listLines } from "./document";
+import {
+  archiveLine,
+  Block,
+  DraftDocument,
+  DraftPart,
+  DraftTable,
+  endList,
+  listLines,
+  tableText,
+} from "./document";
 import { periodWords } from "./period";
 import { doneSentence, laggingSentence, SentenceContext, YEAR_MISSING } from "./sentences";
 import { DraftSettings } from "./settings";
@@ -75,7 +84,7 @@ export function withSubs(report: WorkbookReport): Unit[] {
  */
 export function eachUnit(
   report: WorkbookReport,
-  visit: (row: ReportRow, subs: readonly ReportRow[]) => void
+  visit: (row: ReportRow, subs: readonly ReportRow[], sheet: Report) => void
 ): void {
   // Sheet by sheet in the workbook's order: a part never crosses into the next sheet. A
   // breakdown sheet's rows are its indicator's detail, assigned with that indicator.
@@ -90,10 +99,61 @@ export function eachUnit(
       let end = i + 1;
       while (end < rows.length && rows[end].type === "sub" && rows[end].parentRow === row.row)
         end++;
-      visit(row, end === i + 1 ? NO_SUBS : rows.slice(i + 1, end));
+      visit(row, end === i + 1 ? NO_SUBS : rows.slice(i + 1, end), sheet);
       i = end;
     }
   }
+}
+
+/** A breakdown of more rows than this goes to an appendix rather than under its sentence. */
+const APPENDIX_ROWS = 15;
+
+/** Each breakdown sheet's report, by the sheet and row of the indicator it details. */
+function breakdownsByRow(report: WorkbookReport): Map<string, Map<number, Report>> {
+  const bySheet = new Map<string, Map<number, Report>>();
+  for (const { sheet, indicator } of report.breakdowns) {
+    const detail = report.sheets.find((s) => s.sheet === sheet);
+    if (detail === undefined) continue;
+    let rows = bySheet.get(indicator.sheet);
+    if (rows === undefined) bySheet.set(indicator.sheet, (rows = new Map()));
+    rows.set(indicator.row, detail);
+  }
+  return bySheet;
+}
+
+/**
+ * A breakdown as the seed prints it (Plan 65, new enterprises by district): STT,
+ * locality, plan, actual, progress in %, what is left; its totals row last.
+ */
+export function breakdownTable(detail: Report, context: SentenceContext): DraftTable {
+  const figure = (row: ReportRow, value: number | null): string =>
+    value === null ? "" : formatNumber(value, row.decimals);
+  const cells = (row: ReportRow): string[] => [
+    row.name,
+    figure(row, row.target),
+    figure(row, row.actual),
+    row.achievement === null ? "" : formatNumber(row.achievement * 100, 2),
+    row.remaining === null ? "" : figure(row, Math.max(0, row.remaining)),
+  ];
+  const parts = detail.rows.filter((row) => row.type !== "total");
+  const total = detail.rows.find((row) => row.type === "total");
+  return {
+    header: [
+      "STT",
+      "Địa phương",
+      "Kế hoạch",
+      `Thực hiện ${context.report}`,
+      "Tiến độ so với kế hoạch (%)",
+      `Nhiệm vụ ${context.rest}`,
+    ],
+    rows: parts.map((row, i) => [String(i + 1), ...cells(row)]),
+    total: total === undefined ? null : ["", ...cells(total)],
+    align: ["center", "left", "right", "right", "right", "right"],
+  };
+}
+
+function tableBlock(table: DraftTable): Block {
+  return { style: "table", text: tableText(table), table };
 }
 
 /** The parts of a unit that has none, one array for them all (a unit's parts are read-only). */
@@ -173,24 +233,58 @@ export function draftPlan(
   const context = sentenceContext(report, settings, templates);
   const done: ReportRow[] = [];
   const lagging: Unit[] = [];
-  eachUnit(report, (row, subs) => {
-    if (DONE.has(row.status) && row.type !== "total") done.push(row);
-    if (rowLags(row, subs)) lagging.push({ row, subs });
+  let indicators = 0;
+  let onTrack = 0;
+  let missed = 0;
+  // The breakdown of an indicator by locality, shown under its sentence (docs/rules.md §5.1).
+  const detailOf = breakdownsByRow(report);
+  const details = new Map<ReportRow, Report>();
+  eachUnit(report, (row, subs, sheet) => {
+    if (row.type === "total") return;
+    const detail = detailOf.get(sheet.sheet)?.get(row.row);
+    if (detail !== undefined) details.set(row, detail);
+    indicators++;
+    // A row achieved whose `trong đó` part lags is listed in both sections, counted as lagging.
+    if (DONE.has(row.status)) done.push(row);
+    if (rowLags(row, subs)) {
+      lagging.push({ row, subs });
+      if (row.likelyMissed || subs.some((sub) => sub.likelyMissed)) missed++;
+    } else if (DONE.has(row.status)) onTrack++;
   });
+  const counts = {
+    "Số chỉ tiêu": String(indicators),
+    "Số chỉ tiêu đạt": String(onTrack),
+    "Số chỉ tiêu chậm": String(lagging.length),
+    "Số chỉ tiêu khó đạt": String(missed),
+  };
+  // The seed's opening: what the months achieved, then "Tuy nhiên…" when something lags.
+  let opening = doc("plan.opening", counts);
+  if (lagging.length > 0) opening += ` ${doc("plan.opening.lagging", counts)}`;
+  if (missed > 0) opening += ` ${doc("plan.opening.missed", counts)}`;
   const title: DraftPart = {
     id: "title",
     blocks: [
       { style: "title", text: doc("plan.title") },
       { style: "subtitle", text: doc("plan.subtitle") },
+      { style: "paragraph", text: opening },
       { style: "paragraph", text: doc("plan.intro") },
     ],
   };
   const section1: Block[] = [];
   // No row on track: no section I rather than a heading over nothing.
   if (done.length > 0) {
-    section1.push({ style: "heading", text: doc("plan.section1") });
-    for (let i = 0; i < done.length; i++)
-      section1.push({ style: "bullet", text: doneSentence(done[i], context) });
+    // "Đạt trên 50%" only when every line under it is: a row on track within the band
+    // but below the calendar share is on track, and the heading says no more than that.
+    const share = report.period.expectedShare - 1e-9;
+    const aboveShare = done.every((row) => row.achievement === null || row.achievement >= share);
+    section1.push({
+      style: "heading",
+      text: doc(aboveShare ? "plan.section1" : "plan.section1.onTrack"),
+    });
+    for (let i = 0; i < done.length; i++) {
+      const text = doneSentence(done[i], context);
+      section1.push({ style: "bullet", text: i === done.length - 1 ? endList(text) : text });
+    }
     section1.push({ style: "paragraph", text: doc("plan.section1.closing") });
   }
   const parts: DraftPart[] = [
@@ -199,9 +293,10 @@ export function draftPlan(
     { id: "section2", blocks: [{ style: "heading", text: doc("plan.section2") }] },
   ];
   // The same for every agency: filled once, when there is one.
-  let indicators: string | undefined;
+  let indicatorsHeading: string | undefined;
   let solutionsHeading: string | undefined;
   const leads: string[] = [];
+  const appendices: DraftPart[] = [];
   groupsByLead(lagging, (u) => u.row).forEach((group, i) => {
     const lead = group.leads.length > 0 ? joinAgencies(group.leads) : UNASSIGNED;
     const partners = new Set<string>();
@@ -220,11 +315,37 @@ export function draftPlan(
           "Cơ quan phối hợp": joinAgencies([...partners]),
         }),
       },
-      { style: "subheading", text: (indicators ??= doc("plan.indicators")) },
+      { style: "subheading", text: (indicatorsHeading ??= doc("plan.indicators")) },
     ];
     for (let u = 0; u < group.items.length; u++) {
       const { row, subs } = group.items[u];
-      blocks.push({ style: "bullet", text: laggingSentence(row, subs, context) });
+      const sentence = laggingSentence(row, subs, context);
+      const detail = details.get(row);
+      if (detail === undefined) {
+        blocks.push({ style: "bullet", text: sentence });
+        continue;
+      }
+      const table = breakdownTable(detail, context);
+      if (table.rows.length <= APPENDIX_ROWS) {
+        blocks.push({ style: "bullet", text: `${sentence.replace(/\.$/, "")}; cụ thể:` });
+        blocks.push(tableBlock(table));
+        continue;
+      }
+      // A long table goes to an appendix, named where the sentence needs it.
+      const number = appendices.length + 1;
+      const name = doc("plan.appendix", { "Số phụ lục": String(number) });
+      blocks.push({
+        style: "bullet",
+        text: `${sentence.replace(/\.$/, "")} (chi tiết tại ${name} kèm theo).`,
+      });
+      appendices.push({
+        id: `appendix:${number}`,
+        blocks: [
+          { style: "title", text: name.toLocaleUpperCase("vi") },
+          { style: "subtitle", text: `${row.name} ${context.report}` },
+          tableBlock(table),
+        ],
+      });
     }
     blocks.push({ style: "subheading", text: (solutionsHeading ??= doc("plan.solutions")) });
     for (const text of solutions) blocks.push({ style: "bullet", text });
@@ -248,6 +369,7 @@ export function draftPlan(
     // Each agency assigned work receives the plan; co-leads of several groups once.
     copies: listLines([...new Set(leads), archiveLine(settings.archiveUnit)]),
     signature: { lines: settings.planSigner, name: settings.signerName },
+    appendices,
     errors: [],
   };
 }

@@ -8,6 +8,8 @@ import { BoundedCache } from "../boundedCache";
 const ROW = ["Chỉ tiêu", "chỉ tiêu", "Đơn vị tính", "Năm", "Kỳ báo cáo", "Kỳ còn lại"] as const;
 const FIGURES = [
   "Kế hoạch",
+  "Kế hoạch vốn",
+  "Tỷ lệ kế hoạch vốn",
   "Thực hiện",
   "Tỷ lệ đạt",
   "Còn lại",
@@ -28,12 +30,24 @@ const DOC = [
   "Hạn",
 ] as const;
 
+/** The plan's opening counts of indicators (units: a row with its `trong đó` rows). */
+const COUNTS = [
+  "Số chỉ tiêu",
+  "Số chỉ tiêu đạt",
+  "Số chỉ tiêu chậm",
+  "Số chỉ tiêu khó đạt",
+] as const;
+
 /** Each template and the placeholders it may use. */
 export const TEMPLATE_FIELDS = {
   "plan.title": [...DOC],
   "plan.subtitle": [...DOC],
+  "plan.opening": [...DOC, ...COUNTS],
+  "plan.opening.lagging": [...DOC, ...COUNTS],
+  "plan.opening.missed": [...DOC, ...COUNTS],
   "plan.intro": [...DOC],
   "plan.section1": [...DOC],
+  "plan.section1.onTrack": [...DOC],
   "plan.section1.closing": [...DOC],
   "plan.section2": [...DOC],
   "plan.agency": [...DOC, "Số thứ tự", "Cơ quan chủ trì", "Cơ quan phối hợp"],
@@ -41,17 +55,23 @@ export const TEMPLATE_FIELDS = {
   "plan.solutions": [...DOC],
   "plan.solutions.missing": [...DOC, "Cơ quan chủ trì"],
   "plan.closing": [...DOC],
+  "plan.appendix": [...DOC, "Số phụ lục"],
   "row.done.cumulative": [...ROW_FIELDS],
   "row.done.level": [...ROW_FIELDS],
   "row.done.qualitative": [...ROW],
   "row.target": [...ROW_FIELDS],
+  "row.target.share": [...ROW_FIELDS],
   "row.actual": [...ROW_FIELDS],
   "row.actual.percent": [...ROW_FIELDS],
+  "row.actual.share": [...ROW_FIELDS],
   "row.remaining.up": [...ROW_FIELDS],
   "row.remaining.level": [...ROW_FIELDS],
   "row.remaining.down": [...ROW_FIELDS],
   "row.remaining.maintain": [...ROW_FIELDS],
   "row.remaining.none": [...ROW_FIELDS],
+  "row.remaining.share": [...ROW_FIELDS],
+  "row.remaining.below": [...ROW_FIELDS],
+  "row.remaining.above": [...ROW_FIELDS],
   "row.noData": [...ROW_FIELDS],
   "row.sub.target": [...ROW_FIELDS],
   "row.sub.actual": [...ROW_FIELDS],
@@ -73,9 +93,16 @@ export const DEFAULT_TEMPLATES: Templates = {
   "plan.title": "KẾ HOẠCH",
   "plan.subtitle":
     "Phân công thực hiện nhiệm vụ phát triển kinh tế - xã hội từ nay đến cuối năm {Năm}",
+  "plan.opening":
+    "Triển khai thực hiện Nghị quyết Hội đồng nhân dân tỉnh về nhiệm vụ phát triển kinh tế - xã hội năm {Năm}, trong {Kỳ báo cáo} có {Số chỉ tiêu đạt}/{Số chỉ tiêu} chỉ tiêu chủ yếu đạt và vượt tiến độ kế hoạch.",
+  "plan.opening.lagging":
+    "Tuy nhiên, vẫn còn {Số chỉ tiêu chậm} chỉ tiêu chưa đạt yêu cầu tiến độ.",
+  "plan.opening.missed":
+    "Trong đó, {Số chỉ tiêu khó đạt} chỉ tiêu khó có khả năng hoàn thành kế hoạch năm {Năm}.",
   "plan.intro":
     "Để đảm bảo các chỉ tiêu đến cuối năm đều đạt và vượt kế hoạch đề ra, từ nay đến cuối năm cần tập trung lãnh đạo, chỉ đạo tổ chức thực hiện quyết liệt; Ủy ban nhân dân tỉnh ban hành kế hoạch phân công các sở, ngành và địa phương phụ trách các chỉ tiêu thực hiện từ nay đến cuối năm như sau:",
   "plan.section1": "I. MỘT SỐ CHỈ TIÊU ĐẠT TRÊN {Tỷ lệ thời gian} KẾ HOẠCH TRONG {KỲ BÁO CÁO}",
+  "plan.section1.onTrack": "I. MỘT SỐ CHỈ TIÊU ĐẠT TIẾN ĐỘ KẾ HOẠCH TRONG {KỲ BÁO CÁO}",
   "plan.section1.closing":
     "Đối với các chỉ tiêu này, cần tập trung duy trì, phấn đấu, quyết tâm hoàn thành đạt và vượt chỉ tiêu Nghị quyết.",
   "plan.section2":
@@ -87,6 +114,7 @@ export const DEFAULT_TEMPLATES: Templates = {
     "[{Cơ quan chủ trì} bổ sung nhiệm vụ, giải pháp thực hiện các chỉ tiêu trên từ nay đến cuối năm.]",
   "plan.closing":
     "Trên đây là Kế hoạch thực hiện nhiệm vụ phát triển kinh tế - xã hội những tháng cuối năm {Năm}, yêu cầu Thủ trưởng các sở, ban, ngành tỉnh và địa phương xây dựng kế hoạch chi tiết, có lộ trình, nội dung, cách thức phối hợp cụ thể, gửi về {Cơ quan tổng hợp} trước ngày {Hạn} để tổng hợp, báo cáo Ủy ban nhân dân tỉnh. Đề nghị Thủ trưởng các sở, ban, ngành và địa phương nghiêm túc, tích cực thực hiện, đảm bảo hoàn thành đạt và vượt các chỉ tiêu Nghị quyết Hội đồng nhân dân tỉnh năm {Năm} đã đề ra./.",
+  "plan.appendix": "Phụ lục {Số phụ lục}",
   "row.done.cumulative": "{Chỉ tiêu} {Thực hiện} {Đơn vị tính}, đạt {Tỷ lệ đạt} kế hoạch;",
   "row.done.level":
     "{Chỉ tiêu} đạt {Thực hiện} {Đơn vị tính} (chỉ tiêu năm {Năm} là {Kế hoạch} {Đơn vị tính});",
@@ -94,6 +122,13 @@ export const DEFAULT_TEMPLATES: Templates = {
   "row.target": "{Chỉ tiêu} năm {Năm} là {Kế hoạch} {Đơn vị tính}{So với năm trước}",
   "row.actual": "Thực hiện {Kỳ báo cáo} đạt {Thực hiện} {Đơn vị tính} (đạt {Tỷ lệ đạt} kế hoạch)",
   "row.actual.percent": "{Kỳ báo cáo} đạt {Thực hiện} {Đơn vị tính}",
+  "row.target.share":
+    "{Chỉ tiêu} năm {Năm} đạt {Kế hoạch} kế hoạch vốn (kế hoạch vốn {Kế hoạch vốn} {Đơn vị tính})",
+  "row.actual.share":
+    "Thực hiện {Kỳ báo cáo} giải ngân {Thực hiện} {Đơn vị tính}, đạt {Tỷ lệ kế hoạch vốn} kế hoạch vốn",
+  "row.remaining.share": "{Kỳ còn lại} cần giải ngân thêm ít nhất {Còn lại} {Đơn vị tính}",
+  "row.remaining.below": "{Kỳ còn lại} phấn đấu giảm xuống {Kế hoạch} {Đơn vị tính}",
+  "row.remaining.above": "{Kỳ còn lại} phấn đấu đạt {Kế hoạch} {Đơn vị tính}",
   "row.remaining.up": "nhiệm vụ {Kỳ còn lại} tăng thêm {Còn lại} {Đơn vị tính}",
   "row.remaining.level": "{Kỳ còn lại} phấn đấu tăng thêm {Còn lại} {Đơn vị tính}",
   "row.remaining.down": "{Kỳ còn lại} phấn đấu giảm thêm {Còn lại} {Đơn vị tính}",

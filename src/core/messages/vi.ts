@@ -102,6 +102,7 @@ chitieu demo`,
     noSheets: "tệp không có trang tính nào.",
   },
   note: (text: string) => `Lưu ý: ${text}`,
+  unfilled: (blanks: string[]) => `Dự thảo còn chỗ chưa điền: ${blanks.join("; ")}.`,
   written: "Đã ghi:",
   summary: {
     sheet: (sheet: string, months: number, year: number | null, headerRows: number[]) =>

@@ -119,13 +119,14 @@ export const en: PaneMessages = {
   draftSettings: {
     title: "Document details",
     fromWorkbook: "From the workbook",
-    deadlineHint: "For example 15/07/2026",
+    deadlineHint: "For example 15/7/2026",
     fields: {
       issuingBody: "Issuing body",
       compilingAgency: "Compiling department",
       place: "Place",
       deadline: "Reply deadline",
       signerName: "Signatory",
+      archiveUnit: "Drafting unit (Lưu: VT, …)",
     },
   },
   templates: {

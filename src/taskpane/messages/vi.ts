@@ -114,13 +114,14 @@ export const vi = {
   draftSettings: {
     title: "Thông tin văn bản",
     fromWorkbook: "Theo bảng tính",
-    deadlineHint: "Ví dụ 15/07/2026",
+    deadlineHint: "Ví dụ 15/7/2026",
     fields: {
       issuingBody: "Cơ quan ban hành",
       compilingAgency: "Cơ quan tổng hợp",
       place: "Địa danh",
       deadline: "Hạn gửi báo cáo",
       signerName: "Người ký",
+      archiveUnit: "Đơn vị soạn thảo (Lưu: VT, …)",
     },
   },
   templates: {

@@ -116,7 +116,7 @@ describe("plan from the sample workbook: section II sentences (seed 001, docs/ru
     ],
     [
       "Sở Y tế",
-      "Số giường bệnh/vạn dân (không tính trạm y tế xã) năm 2024 là 29,39 giường: 6 tháng đầu năm đạt 28,40 giường; 6 tháng cuối năm phấn đấu tăng thêm 0,99 giường.",
+      "Số giường bệnh/vạn dân (không tính trạm y tế xã) năm 2024 là 29,39 giường/vạn dân: 6 tháng đầu năm đạt 28,40 giường/vạn dân; 6 tháng cuối năm phấn đấu tăng thêm 0,99 giường/vạn dân.",
     ],
     [
       "Sở Xây dựng",
@@ -148,7 +148,7 @@ describe("plan from the sample workbook: section II sentences (seed 001, docs/ru
     const sentences = indicatorsOf(partOf(plan, `Bảo hiểm xã hội tỉnh và ${UBND_HUYEN}`));
     expect(sentences).toEqual([
       "Tỷ lệ bao phủ bảo hiểm y tế so với dân số năm 2024 là 94,95% (tăng 0,15% so với năm 2023): 6 tháng đầu năm đạt 83,50%; 6 tháng cuối năm phấn đấu tăng thêm 11,45%.",
-      "Tỷ lệ tham gia bảo hiểm xã hội so với lực lượng lao động trong độ tuổi năm 2024 là 27,77% (tăng 6,05% so với năm 2023), trong đó, BHXH tự nguyện 5,00% (tăng 1,00% so với năm 2023): 6 tháng đầu năm đạt 16,63%, trong đó BHXH tự nguyện đạt 3,03%; 6 tháng cuối năm phấn đấu tăng thêm 11,14%, trong đó, BHXH tự nguyện tăng thêm 1,97%.",
+      "Tỷ lệ tham gia bảo hiểm xã hội so với lực lượng lao động trong độ tuổi năm 2024 là 27,77% (tăng 6,05% so với năm 2023), trong đó, BHXH tự nguyện 05% (tăng 01% so với năm 2023): 6 tháng đầu năm đạt 16,63%, trong đó BHXH tự nguyện đạt 3,03%; 6 tháng cuối năm phấn đấu tăng thêm 11,14%, trong đó, BHXH tự nguyện tăng thêm 1,97%.",
     ]);
     // Never a sentence of its own, never a doubled "trong đó".
     expect(text.split("\n").filter((line) => /^- (Trong đó|BHXH)/i.test(line))).toEqual([]);
@@ -184,7 +184,7 @@ describe("plan from the sample workbook: structure", () => {
     expect(one).toContain(
       "Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ 30.750 tỷ đồng, đạt 51,81% kế hoạch;"
     );
-    expect(one).toContain("Giữ vững ổn định chính trị, trật tự an toàn xã hội;");
+    expect(one).toContain("Giữ vững ổn định chính trị, trật tự an toàn xã hội.");
     expect(sectionTwoText(plan)).not.toContain("Thu nội địa");
     expect(agencyParts(plan).map((p) => p.agency)).not.toContain("Sở Tài chính và Cục Thuế tỉnh");
   });
@@ -376,7 +376,7 @@ describe("plan from a 2026 workbook with other agencies (no code change)", () =>
       "5. Sở Y tế",
     ]);
     expect(indicatorsOf(partOf(doc, "Thống kê tỉnh"))).toEqual([
-      "Tổng vốn đầu tư toàn xã hội năm 2026 là 60.000 tỷ đồng: Thực hiện 6 tháng đầu năm đạt 21.000 tỷ đồng (đạt 35,00% kế hoạch); nhiệm vụ 6 tháng cuối năm tăng thêm 39.000 tỷ đồng.",
+      "Tổng vốn đầu tư toàn xã hội năm 2026 là 60.000 tỷ đồng: Thực hiện 6 tháng đầu năm đạt 21.000 tỷ đồng (đạt 35% kế hoạch); nhiệm vụ 6 tháng cuối năm tăng thêm 39.000 tỷ đồng.",
     ]);
     expect(indicatorsOf(partOf(doc, `Bảo hiểm xã hội tỉnh và ${CO_LEAD_XA}`))[0]).toMatch(
       /^Tỷ lệ bao phủ bảo hiểm y tế năm 2026 là 95,50?% \(tăng 1,40?% so với năm 2025\): 6 tháng đầu năm đạt 90,20?%; 6 tháng cuối năm phấn đấu tăng thêm 5,30?%\.$/
@@ -384,7 +384,7 @@ describe("plan from a 2026 workbook with other agencies (no code change)", () =>
     expect(solutionsOf(partOf(doc, "Thống kê tỉnh"))).toEqual([
       "Rà soát, tổng hợp số liệu vốn đầu tư trên địa bàn các xã, phường.",
     ]);
-    expect(sectionOne(doc)).toContain("Thu ngân sách nội địa 6.600 tỷ đồng, đạt 55,00% kế hoạch;");
+    expect(sectionOne(doc)).toContain("Thu ngân sách nội địa 6.600 tỷ đồng, đạt 55% kế hoạch.");
   });
 
   it("takes issuing body, place and compiling agency from the 2026 title block", () => {

@@ -121,7 +121,7 @@ describe("laggingSentence", () => {
     expect(laggingSentence(lower, [], H1)).toContain("là 94,95% (giảm 0,15% so với năm 2023):");
   });
 
-  it("keeps the bound of a lower-is-better target and asks to cut (`dưới 2%`)", () => {
+  it("keeps the bound of a lower-is-better target and asks to pass it (`dưới 2%`), not to reach 2,00%", () => {
     const unemployment = row({
       name: "Tỷ lệ thất nghiệp khu vực thành thị",
       unit: "%",
@@ -136,7 +136,7 @@ describe("laggingSentence", () => {
     });
     // The row's one precision may print the bound as "dưới 2,0%"; the seed writes "dưới 2%".
     expect(laggingSentence(unemployment, [], H1)).toMatch(
-      /^Tỷ lệ thất nghiệp khu vực thành thị năm 2024 là dưới 2%: 6 tháng đầu năm đạt 2,50%; 6 tháng cuối năm phấn đấu giảm thêm 0,50%\.$/
+      /^Tỷ lệ thất nghiệp khu vực thành thị năm 2024 là dưới 2%: 6 tháng đầu năm đạt 2,50%; 6 tháng cuối năm phấn đấu giảm xuống dưới 2%\.$/
     );
   });
 
@@ -240,12 +240,12 @@ describe("laggingSentence", () => {
       decimals: 2,
     });
     expect(laggingSentence(bhxh, [voluntary], H1)).toBe(
-      "Tỷ lệ tham gia bảo hiểm xã hội so với lực lượng lao động trong độ tuổi năm 2024 là 27,77% (tăng 6,05% so với năm 2023), trong đó, BHXH tự nguyện 5,00% (tăng 1,00% so với năm 2023): 6 tháng đầu năm đạt 16,63%, trong đó BHXH tự nguyện đạt 3,03%; 6 tháng cuối năm phấn đấu tăng thêm 11,14%, trong đó, BHXH tự nguyện tăng thêm 1,97%."
+      "Tỷ lệ tham gia bảo hiểm xã hội so với lực lượng lao động trong độ tuổi năm 2024 là 27,77% (tăng 6,05% so với năm 2023), trong đó, BHXH tự nguyện 05% (tăng 01% so với năm 2023): 6 tháng đầu năm đạt 16,63%, trong đó BHXH tự nguyện đạt 3,03%; 6 tháng cuối năm phấn đấu tăng thêm 11,14%, trong đó, BHXH tự nguyện tăng thêm 1,97%."
     );
     // A sub-row with no figure yet or nothing left adds no empty clause.
     const silent = row({ ...voluntary, actual: null, actualText: "", remaining: 0 });
     expect(laggingSentence(bhxh, [silent], H1)).toBe(
-      "Tỷ lệ tham gia bảo hiểm xã hội so với lực lượng lao động trong độ tuổi năm 2024 là 27,77% (tăng 6,05% so với năm 2023), trong đó, BHXH tự nguyện 5,00% (tăng 1,00% so với năm 2023): 6 tháng đầu năm đạt 16,63%; 6 tháng cuối năm phấn đấu tăng thêm 11,14%."
+      "Tỷ lệ tham gia bảo hiểm xã hội so với lực lượng lao động trong độ tuổi năm 2024 là 27,77% (tăng 6,05% so với năm 2023), trong đó, BHXH tự nguyện 05% (tăng 01% so với năm 2023): 6 tháng đầu năm đạt 16,63%; 6 tháng cuối năm phấn đấu tăng thêm 11,14%."
     );
   });
 

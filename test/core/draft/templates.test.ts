@@ -116,13 +116,13 @@ describe("a custom template", () => {
 });
 
 describe("a broken template is reported in Vietnamese and the default used", () => {
-  it("names an unknown placeholder ({Kế hoạch vốn})", () => {
-    const json = saved({ "row.target": "{Chỉ tiêu} năm {Năm} là {Kế hoạch vốn} {Đơn vị tính}" });
+  it("names an unknown placeholder ({Kế hoạch năm})", () => {
+    const json = saved({ "row.target": "{Chỉ tiêu} năm {Năm} là {Kế hoạch năm} {Đơn vị tính}" });
     const { templates, errors } = loadTemplates(json);
     expect(templates["row.target"]).toBe(DEFAULT_TEMPLATES["row.target"]);
     expect(errors).toHaveLength(1);
     expect(errors[0]).toContain('Mẫu "row.target"');
-    expect(errors[0]).toContain("{Kế hoạch vốn}");
+    expect(errors[0]).toContain("{Kế hoạch năm}");
     expect(errors[0]).toContain("trường không có");
     expect(errors[0]).toContain("{Kế hoạch}"); // what may be used instead
     expect(errors[0]).toContain("Dùng mẫu mặc định.");

@@ -22,6 +22,7 @@ const TEXT_SETTINGS = [
   "place",
   "date",
   "signerName",
+  "archiveUnit",
 ] as const satisfies readonly (keyof DraftSettings)[];
 
 export interface DraftState {

@@ -23,6 +23,7 @@ export const DRAFT_FIELDS = [
   "place",
   "deadline",
   "signerName",
+  "archiveUnit",
 ] as const;
 type DraftField = (typeof DRAFT_FIELDS)[number];
 
