@@ -78,6 +78,35 @@ const body = (xml: string): string =>
     .replace(/<w:tbl>.*?<\/w:tbl>/gs, "");
 
 describe("renderDocx", () => {
+  it("puts appendices after the signature, each from a page of its own, numbered on", async () => {
+    const table = { header: ["STT", "Xã"], rows: [["1", "Xã A"]], total: null, align: [] };
+    const withAppendix: DraftDocument = {
+      ...draft(workbookReport([report])),
+      appendices: [
+        {
+          id: "appendix:1",
+          blocks: [
+            { style: "title", text: "PHỤ LỤC 1" },
+            {
+              style: "table",
+              text: "STT\tXã\n1\tXã A",
+              table: { ...table, align: ["center", "left"] },
+            },
+          ],
+        },
+      ],
+    };
+    const xml = await documentXml(await renderDocx(withAppendix));
+    const sections = [...xml.matchAll(/<w:sectPr\b/g)];
+    expect(sections).toHaveLength(2);
+    const signature = xml.indexOf("CHỦ TỊCH");
+    const appendix = xml.indexOf("PHỤ LỤC 1");
+    expect(signature).toBeGreaterThan(0);
+    expect(appendix).toBeGreaterThan(signature);
+    // The first section ends (a page break) between the signature and the appendix.
+    expect(xml.indexOf("<w:sectPr", signature)).toBeLessThan(appendix);
+  });
+
   it("gives a zip package with a main document part", async () => {
     expect(Buffer.from(planBytes.slice(0, 4)).toString("latin1")).toBe("PK\u0003\u0004");
     const zip = await JSZip.loadAsync(planBytes);

@@ -7,7 +7,12 @@ import { draft, DraftDocument, renderText, unfilled } from "../../../src/core/dr
 import { computeSheet } from "../../../src/core/engine";
 import { workbookReport } from "../../../src/core/job";
 import { documentDate } from "../../../src/core/draft/settings";
+import ExcelJS from "exceljs";
+import path from "path";
+import { tableFromWorksheet } from "../../../src/xlsx/sheet";
 import { makeTable } from "../../fixtures/tables";
+
+const SAMPLE = path.resolve(__dirname, "..", "..", "..", "assets", "samples", "chi-tieu-2024.xlsx");
 
 const HEADER = [
   "STT",
@@ -223,5 +228,84 @@ describe("a plan at 10 months", () => {
     );
     expect(lines(plan)).toContain("I. MỘT SỐ CHỈ TIÊU ĐẠT TIẾN ĐỘ KẾ HOẠCH TRONG 10 THÁNG");
     expect(renderText(plan)).not.toContain("ĐẠT TRÊN 83%");
+  });
+});
+
+describe("the sample's breakdown of new enterprises by district (Plan 65)", () => {
+  it("is the table under 'Phát triển doanh nghiệp', nine districts and the total", async () => {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(SAMPLE);
+    const report = workbookReport(
+      workbook.worksheets.map((s) => computeSheet(tableFromWorksheet(s)))
+    );
+    const plan = draft(report);
+    const blocks = plan.parts.flatMap((part) => part.blocks);
+    const at = blocks.findIndex((b) => b.text.startsWith("Phát triển doanh nghiệp năm 2024"));
+    expect(blocks[at].text).toBe(
+      "Phát triển doanh nghiệp năm 2024 là 520 doanh nghiệp: Thực hiện 6 tháng đầu năm đạt 232 doanh nghiệp (đạt 44,62% kế hoạch); nhiệm vụ 6 tháng cuối năm tăng thêm 288 doanh nghiệp; cụ thể:"
+    );
+    const table = blocks[at + 1].table;
+    expect(table?.header).toEqual([
+      "STT",
+      "Địa phương",
+      "Kế hoạch",
+      "Thực hiện 6 tháng đầu năm",
+      "Tiến độ so với kế hoạch (%)",
+      "Nhiệm vụ 6 tháng cuối năm",
+    ]);
+    expect(table?.rows).toEqual([
+      ["1", "Thành phố Trà Vinh", "150", "59", "39,33", "91"],
+      ["2", "Huyện Càng Long", "45", "18", "40,00", "27"],
+      ["3", "Huyện Châu Thành", "75", "36", "48,00", "39"],
+      ["4", "Huyện Cầu Kè", "45", "24", "53,33", "21"],
+      ["5", "Huyện Tiểu Cần", "45", "18", "40,00", "27"],
+      ["6", "Huyện Cầu Ngang", "40", "19", "47,50", "21"],
+      ["7", "Huyện Trà Cú", "35", "12", "34,29", "23"],
+      ["8", "Huyện Duyên Hải", "30", "14", "46,67", "16"],
+      ["9", "Thị Xã Duyên Hải", "55", "32", "58,18", "23"],
+    ]);
+    expect(table?.total).toEqual(["", "Tổng cộng toàn tỉnh", "520", "232", "44,62", "288"]);
+    // The districts are not assigned as indicators of their own.
+    expect(renderText(plan)).not.toMatch(/^- Huyện Càng Long/m);
+  });
+
+  it("goes to an appendix, named in the sentence, past 15 localities", () => {
+    const districts = Array.from({ length: 16 }, (_, i): Line => [
+      i + 1,
+      `Xã ${i + 1}`,
+      "doanh nghiệp",
+      10,
+      4,
+      "",
+      "",
+      null,
+    ]);
+    const main = makeTable(
+      [
+        ["BIỂU 6 THÁNG NĂM 2026"],
+        [],
+        HEADER,
+        [1, "Phát triển doanh nghiệp", "doanh nghiệp", 160, 64, "Sở Tài chính", "", null],
+      ],
+      { sheet: "Chỉ tiêu" }
+    );
+    const detail = makeTable(
+      [
+        ["THEO XÃ"],
+        [],
+        HEADER,
+        ...districts,
+        [null, "Tổng cộng", "doanh nghiệp", 160, 64, "", "", null],
+      ],
+      { sheet: "Theo xã" }
+    );
+    const plan = draft(workbookReport([computeSheet(main), computeSheet(detail)]));
+    expect(line(plan, "- Phát triển doanh nghiệp")).toMatch(
+      /\(chi tiết tại Phụ lục 1 kèm theo\)\.$/
+    );
+    const appendix = plan.appendices?.[0];
+    expect(appendix?.blocks.map((b) => b.style)).toEqual(["title", "subtitle", "table"]);
+    expect(appendix?.blocks[0].text).toBe("PHỤ LỤC 1");
+    expect(appendix?.blocks[2].table?.rows).toHaveLength(16);
   });
 });
