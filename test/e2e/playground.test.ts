@@ -138,6 +138,13 @@ describeE2E("playground in Chromium", () => {
   /** Opens the bundled sample and waits until the pane has read its header. */
   async function loadSample(page: Page): Promise<void> {
     await page.getByRole("button", { name: pm.sample, exact: true }).click();
+    await pane(page).locator("[data-testid=found]").waitFor();
+  }
+
+  /** Opens "Sửa cách đọc bảng", where the columns, period and band are. */
+  async function openFix(page: Page): Promise<void> {
+    const fix = pane(page).locator("details");
+    if ((await fix.getAttribute("open")) === null) await fix.locator("summary").click();
     await pane(page).getByText(m.detect.mapping, { exact: false }).waitFor();
   }
 
@@ -184,10 +191,12 @@ describeE2E("playground in Chromium", () => {
         const { columns, headerRows } = expected.report;
         // The seed's layout, as the issue states it; the engine agrees (golden.test.ts).
         expect(columns).toMatchObject({ name: "B", target: "F", actual: "G", agency: "J" });
-        const header = pane(page).getByRole("button", {
-          name: `${m.detect.mapping} · ${m.detect.headerRows(headerRows.join(", "))}`,
-        });
-        await expect(header.getAttribute("aria-expanded")).resolves.toBe("true");
+        // Nothing needed is missing: the fold stays closed, and opens on a click.
+        await expect(pane(page).locator("details").getAttribute("open")).resolves.toBeNull();
+        await openFix(page);
+        await pane(page)
+          .getByText(`${m.detect.mapping} · ${m.detect.headerRows(headerRows.join(", "))}`)
+          .waitFor();
         for (const [role, letter] of Object.entries(columns) as [keyof typeof m.roles, string][]) {
           // Each role's list (a combobox labelled by the role) shows "F · Năm 2024 Kế hoạch".
           const box = pane(page).getByRole("combobox", { name: m.roles[role], exact: true });
@@ -483,6 +492,132 @@ describeE2E("playground in Chromium", () => {
     );
   });
 
+  // PANE.md: judged at Excel's pane size, 350 × 560 inside a 1366 × 768 window.
+  describe("at Excel's pane size", () => {
+    /** Focusable controls of the pane, in tab order (DOM order: no positive tabindex is used). */
+    const FOCUSABLE =
+      'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), summary, [tabindex]:not([tabindex="-1"])';
+
+    async function openAtPaneSize(): Promise<Page> {
+      const page = await openPlayground();
+      await page.setViewportSize({ width: 1366, height: 768 });
+      return page;
+    }
+
+    /** The pane at Excel's width, once a workbook is open (before, there is no pane). */
+    async function narrow(page: Page): Promise<void> {
+      await pane(page).evaluate((el) => el.style.setProperty("--pane-width", "350px"));
+    }
+
+    /** The part of the pane an official sees without scrolling: its box, cut to 560 px. */
+    async function visibleArea(page: Page): Promise<{ top: number; bottom: number }> {
+      const box = await pane(page).boundingBox();
+      if (!box) throw new Error("the pane has no box");
+      return { top: box.y, bottom: Math.min(box.y + box.height, box.y + 560, 768) };
+    }
+
+    it(
+      "shows what was found and the button on the first screen, three controls at most before it",
+      async () => {
+        const page = await openAtPaneSize();
+        try {
+          await loadSample(page);
+          await narrow(page);
+          const area = await visibleArea(page);
+          const button = await computeButton(page).boundingBox();
+          if (!button) throw new Error("no button box");
+          expect(button.y).toBeGreaterThanOrEqual(area.top);
+          expect(button.y + button.height).toBeLessThanOrEqual(area.bottom);
+          const found = pane(page).locator("[data-testid=found]");
+          await expect(found.innerText()).resolves.toMatch(
+            new RegExp(
+              `^${expected.report.sheet} · \\d+ chỉ tiêu · 6 tháng năm 2024 · dòng tiêu đề 5–6$`
+            )
+          );
+          // Tab order: the controls before the button (a tab list is one stop).
+          const before = await pane(page).evaluate((root, selector) => {
+            const button = [...root.querySelectorAll("button")].find(
+              (b) => b.textContent?.trim() === "Tính tiến độ"
+            );
+            const stops = [...root.querySelectorAll<HTMLElement>(selector)].filter((el) => {
+              if (el.closest('[role="tablist"]') && el.getAttribute("aria-selected") !== "true")
+                return false;
+              const style = getComputedStyle(el);
+              return el.offsetParent !== null && style.visibility !== "hidden";
+            });
+            return stops.indexOf(button as HTMLElement);
+          }, FOCUSABLE);
+          expect(before).toBeGreaterThanOrEqual(0);
+          expect(before).toBeLessThanOrEqual(3);
+        } finally {
+          await page.close();
+        }
+      },
+      TEST_TIMEOUT
+    );
+
+    it(
+      "brings the answer into view and gives it the focus after computing",
+      async () => {
+        const page = await openAtPaneSize();
+        try {
+          await loadSample(page);
+          await narrow(page);
+          await computeButton(page).click();
+          const title = pane(page).locator("#summary-title");
+          await title.waitFor();
+          await page.waitForFunction(() => document.activeElement?.id === "summary-title");
+          // Scrolling settles after the focus: the heading's box is then in the visible area.
+          await page.waitForTimeout(200);
+          const area = await visibleArea(page);
+          const box = await title.boundingBox();
+          if (!box) throw new Error("no summary box");
+          expect(box.y).toBeGreaterThanOrEqual(area.top);
+          expect(box.y + box.height).toBeLessThanOrEqual(area.bottom);
+        } finally {
+          await page.close();
+        }
+      },
+      TEST_TIMEOUT
+    );
+
+    it(
+      "opens a workbook whose first sheet is notes on its table, naming the notes as skipped",
+      async () => {
+        const workbook = new ExcelJS.Workbook();
+        workbook.addWorksheet("Ghi chú").getCell("A1").value = "Ghi chú của phòng Tổng hợp";
+        const source = new ExcelJS.Workbook();
+        await source.xlsx.readFile(SAMPLE);
+        const table = workbook.addWorksheet("Biểu 01");
+        source.worksheets[0].eachRow((row, r) =>
+          row.eachCell((cell, c) => {
+            table.getCell(r, c).value = cell.value;
+          })
+        );
+        const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
+        const page = await openAtPaneSize();
+        try {
+          await page.locator("[data-testid=file-input]").setInputFiles({
+            name: "ghi-chu-truoc.xlsx",
+            mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            buffer,
+          });
+          await pane(page).locator("[data-testid=found]").waitFor();
+          await expect(
+            pane(page).getByRole("combobox", { name: m.detect.sheet, exact: true }).inputValue()
+          ).resolves.toBe("Biểu 01");
+          await pane(page)
+            .getByText(m.detect.skipped("Ghi chú", "notes"), { exact: true })
+            .waitFor();
+          await expect(pane(page).locator(".fui-MessageBar").count()).resolves.toBe(0);
+        } finally {
+          await page.close();
+        }
+      },
+      TEST_TIMEOUT
+    );
+  });
+
   describe("going to a lagging row", () => {
     /** Clicks the lagging row and waits for the grid to select it, or for the page to crash. */
     async function select(page: Page, row: ReportRow): Promise<void> {
@@ -576,6 +711,7 @@ describeE2E("playground in Chromium", () => {
         const page = await openPlayground();
         try {
           await loadSample(page);
+          await openFix(page);
           const box = pane(page).getByRole("combobox", { name: m.roles.actual, exact: true });
           const current = await chosenText(box);
           await box.selectOption({ label: current });

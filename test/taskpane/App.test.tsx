@@ -88,19 +88,30 @@ describe("detecting the table", () => {
     expect(chosen("Cùng kỳ năm trước")).toBe("Không thấy");
   });
 
-  it("says in Vietnamese that a sheet has no header", async () => {
+  it("opens a notes-first workbook on its table, naming the sheet it passed over", async () => {
     renderFluent(<App host={new FakeHost([notesTable(), ...tables])} />);
+    const picker = await screen.findByRole("combobox", { name: "Trang tính" });
+    await waitFor(() => expect((picker as HTMLSelectElement).value).toBe(MAIN_SHEET));
+    expect(
+      await screen.findByText("Bỏ qua trang “Ghi chú”: chỉ có chữ, không có bảng số liệu.")
+    ).toBeTruthy();
+    expect(await screen.findByTestId("found")).toHaveProperty(
+      "textContent",
+      expect.stringMatching(
+        new RegExp(`^${MAIN_SHEET} · \\d+ chỉ tiêu · 6 tháng năm 2024 · dòng tiêu đề `)
+      )
+    );
+    expect(screen.queryByText(/Không tìm thấy dòng tiêu đề/)).toBeNull();
+  });
+
+  it("says in Vietnamese that a sheet the user picks has no header", async () => {
+    renderFluent(<App host={new FakeHost([notesTable(), ...tables])} />);
+    const picker = await screen.findByRole("combobox", { name: "Trang tính" });
+    await waitFor(() => expect((picker as HTMLSelectElement).value).toBe(MAIN_SHEET));
+    fireEvent.change(picker, { target: { value: "Ghi chú" } });
     expect(
       await screen.findByText(/Không tìm thấy dòng tiêu đề của bảng chỉ tiêu trong trang "Ghi chú"/)
     ).toBeTruthy();
-  });
-
-  it("reads the sheet picked in the sheet list", async () => {
-    renderFluent(<App host={new FakeHost([notesTable(), ...tables])} />);
-    const picker = await screen.findByRole("combobox", { name: "Trang tính" });
-    await waitFor(() => expect((picker as HTMLSelectElement).value).toBe("Ghi chú"));
-    fireEvent.change(picker, { target: { value: MAIN_SHEET } });
-    expect(await screen.findByRole("combobox", { name: "Tên chỉ tiêu" })).toBeTruthy();
   });
 });
 

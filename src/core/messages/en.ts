@@ -1,6 +1,6 @@
 import { formatNumber, formatPercent } from "../format";
 import { hostWords } from "./host";
-import type { SkipReason } from "../job";
+import { skipWords } from "./skipped";
 import { ProblemCatalog } from "../problems";
 
 /**
@@ -29,10 +29,6 @@ export const en = {
     totalMismatch: (cell, { sum, decimals, reported, reportedDecimals }) =>
       `The breakdown adds up to ${formatNumber(sum, decimals)}, but the totals row's cell ${cell} says ${formatNumber(reported, reportedDecimals)}.`,
   } satisfies ProblemCatalog,
-  skipped: {
-    empty: "an empty sheet",
-    notes: "words only, no table of figures",
-    noHeader: "no header row of an indicator table",
-  } satisfies Record<SkipReason, string>,
+  skipped: skipWords.en,
   host: hostWords.en,
 };

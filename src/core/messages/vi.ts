@@ -1,7 +1,7 @@
 import { formatNumber, formatPercent } from "../format";
 import { hostWords } from "./host";
+import { skipWords } from "./skipped";
 import { likelyMissed, status } from "./status";
-import type { SkipReason } from "../job";
 import { ProblemCatalog } from "../problems";
 import type { Summary } from "../statuses";
 
@@ -45,11 +45,7 @@ export const vi = {
       `Tổng các dòng chi tiết là ${formatNumber(sum, decimals)} nhưng dòng tổng ở ô ${cell} ghi ${formatNumber(reported, reportedDecimals)}.`,
   } satisfies ProblemCatalog,
   /** Why a sheet of the workbook was left out of the job. */
-  skipped: {
-    empty: "trang trống",
-    notes: "chỉ có chữ, không có bảng số liệu",
-    noHeader: "không có dòng tiêu đề của bảng chỉ tiêu",
-  } satisfies Record<SkipReason, string>,
+  skipped: skipWords.vi,
   /** Every status's count in one line, as a terminal or a note shows it. */
   counts: (s: Summary) =>
     `${s.achieved} đã đạt/vượt · ${s.on_track} đúng tiến độ · ${s.at_risk} có nguy cơ không đạt · ${s.off_track} chậm tiến độ · ${s.no_data} thiếu số liệu · ${s.qualitative} định tính · ${s.mismatches} số liệu ghi sai`,

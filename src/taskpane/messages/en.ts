@@ -1,5 +1,6 @@
 import { renderHostFailure } from "../../core/host";
 import { hostWords } from "../../core/messages/host";
+import { skipWords } from "../../core/messages/skipped";
 import type { PaneMessages } from "./vi";
 
 /** The same pane in English, for officials who prefer it; typed so that no key is missed. */
@@ -33,6 +34,12 @@ export const en: PaneMessages = {
     notFound: "Not found",
     column: (letter, text) => (text ? `${letter} · ${text}` : letter),
     corrected: "corrected",
+    found: (sheet, indicators, months, year, rows) =>
+      `${sheet} · ${indicators} indicators · ${months} months${year ? ` of ${year}` : ""} · header rows ${rows}`,
+    skipped: (sheet, reason) => `Sheet “${sheet}” skipped: ${skipWords.en[reason]}.`,
+    fix: "Change how the table is read",
+    missing: (roles) => `No ${roles} column found: pick one below.`,
+    and: "and",
   },
   roles: {
     label: "Number",

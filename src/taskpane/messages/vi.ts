@@ -2,6 +2,8 @@ import { hostWords } from "../../core/messages/host";
 import { likelyMissed, status } from "../../core/messages/status";
 import type { ColumnRole } from "../../core/columns";
 import { HostFailure, renderHostFailure } from "../../core/host";
+import type { SkipReason } from "../../core/job";
+import { skipWords } from "../../core/messages/skipped";
 
 /** What the task pane says, in Vietnamese: the product's first language. Keyed by meaning. */
 export const vi = {
@@ -34,6 +36,14 @@ export const vi = {
     notFound: "Không thấy",
     column: (letter: string, text: string) => (text ? `${letter} · ${text}` : letter),
     corrected: "đã chỉnh",
+    /** What was found, in one line: `Biểu 01 · 31 chỉ tiêu · 6 tháng năm 2024 · dòng tiêu đề 5–6`. */
+    found: (sheet: string, indicators: number, months: number, year: number | null, rows: string) =>
+      `${sheet} · ${indicators} chỉ tiêu · ${months} tháng${year ? ` năm ${year}` : ""} · dòng tiêu đề ${rows}`,
+    skipped: (sheet: string, reason: SkipReason) =>
+      `Bỏ qua trang “${sheet}”: ${skipWords.vi[reason]}.`,
+    fix: "Sửa cách đọc bảng",
+    missing: (roles: string) => `Chưa thấy cột ${roles}: hãy chọn cột bên dưới.`,
+    and: "và",
   },
   roles: {
     label: "Số thứ tự",

@@ -4,19 +4,16 @@ export const useDetectStyles = makeStyles({
   root: {
     display: "flex",
     flexDirection: "column",
-    gap: tokens.spacingVerticalM,
-  },
-  sheetRow: {
-    display: "flex",
-    alignItems: "flex-end",
-    gap: tokens.spacingHorizontalS,
-  },
-  sheetField: {
-    flexGrow: 1,
-    minWidth: "0",
+    gap: tokens.spacingVerticalS,
   },
   sheetSelect: {
     minWidth: "0",
+  },
+  found: {
+    fontWeight: tokens.fontWeightSemibold,
+  },
+  reread: {
+    alignSelf: "flex-start",
   },
   muted: {
     color: tokens.colorNeutralForeground3,

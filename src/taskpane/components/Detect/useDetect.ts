@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useState } from "react";
 import type { ColumnRole } from "../../../core/columns";
 import type { ComputeOptions } from "../../../core/engine";
 import type { WorkbookHost } from "../../../core/host";
-import type { Detection } from "../../../core/job";
+import type { Detection, SkipReason } from "../../../core/job";
 import type { Table } from "../../../core/types";
 import type { Failure } from "../../lib/errors";
 import { Engine, loadEngine, useEngine } from "../../hooks/useEngine";
@@ -21,7 +21,8 @@ export type Analysis =
       detection: Extract<Detection, { ok: true }>;
       choices: ColumnChoice[];
     }
-  | { ok: false; error: unknown };
+  /** `reason` when the sheet simply holds no indicator table (notes, a cover, nothing). */
+  | { ok: false; error: unknown; reason?: SkipReason };
 
 export interface DetectState {
   sheets: string[];
@@ -34,6 +35,8 @@ export interface DetectState {
   correct(role: ColumnRole, col: number): void;
   phase: "listing" | "reading" | null;
   failure: Failure | null;
+  /** Sheets passed over on opening because they hold no indicator table, in order. */
+  skipped: { sheet: string; reason: SkipReason }[];
 }
 
 /**
@@ -49,6 +52,10 @@ export function useDetect(host: WorkbookHost, { settings, save }: SettingsState)
   const [phase, setPhase] = useState<DetectState["phase"]>("listing");
   const [failure, setFailure] = useState<Failure | null>(null);
   const [reads, setReads] = useState(0);
+  // The pane opens on the active sheet; when that holds no table (notes, a cover) it moves
+  // on to the next that might, until the user picks a sheet.
+  const [auto, setAuto] = useState(true);
+  const [skipped, setSkipped] = useState<DetectState["skipped"]>([]);
 
   useEffect(() => {
     let live = true;
@@ -101,6 +108,21 @@ export function useDetect(host: WorkbookHost, { settings, save }: SettingsState)
     [engine, table, corrections]
   );
 
+  useEffect(() => {
+    if (!auto || sheet === null || analysis === null || analysis.ok || !analysis.reason) return;
+    const next = sheets[sheets.indexOf(sheet) + 1];
+    if (next === undefined) return;
+    const reason = analysis.reason;
+    setSkipped((before) => [...before, { sheet, reason }]);
+    setSheet(next);
+  }, [auto, sheet, sheets, analysis]);
+
+  const selectSheet = useCallback((name: string) => {
+    setAuto(false);
+    setSkipped([]);
+    setSheet(name);
+  }, []);
+
   const correct = useCallback(
     (role: ColumnRole, col: number) => {
       if (sheet === null || engine === null) return;
@@ -113,13 +135,14 @@ export function useDetect(host: WorkbookHost, { settings, save }: SettingsState)
   return {
     sheets,
     sheet,
-    selectSheet: setSheet,
+    selectSheet,
     reread: () => setReads((n) => n + 1),
     analysis,
     corrections,
     correct,
     phase,
     failure,
+    skipped,
   };
 }
 
@@ -135,7 +158,11 @@ function analyseTable(
   try {
     const detection = detectSheet(table, corrections);
     if (!detection.ok)
-      return { ok: false, error: new TableError("noHeader", coreVi.error.noHeader(table.sheet)) };
+      return {
+        ok: false,
+        error: new TableError("noHeader", coreVi.error.noHeader(table.sheet)),
+        reason: detection.reason,
+      };
     const { header } = detection;
     const choices: ColumnChoice[] = [];
     for (let col = detection.firstCol; col <= detection.lastCol; col++)

@@ -1,13 +1,4 @@
-import {
-  Accordion,
-  AccordionHeader,
-  AccordionItem,
-  AccordionPanel,
-  Badge,
-  Caption1,
-  Field,
-  Select,
-} from "@fluentui/react-components";
+import { Badge, Caption1, Field, Select } from "@fluentui/react-components";
 import { ColumnRole, COLUMN_ROLES } from "../../../core/columns";
 import type { ComputeOptions } from "../../../core/engine";
 import { columnNumber } from "../../lib/columns";
@@ -26,20 +17,17 @@ export interface MappingProps {
   onCorrect: DetectState["correct"];
 }
 
-/** Each column role with the column found for it, and a list to correct it, under a fold. */
+/** Each column role with the column found for it, and a list to correct it. */
 export function Mapping({ headerRows, ...props }: MappingProps) {
   const m = useMessages();
+  const styles = useMappingStyles();
   return (
-    <Accordion collapsible defaultOpenItems={["mapping"]}>
-      <AccordionItem value="mapping">
-        <AccordionHeader>
-          {m.detect.mapping} · {m.detect.headerRows(headerRows.join(", "))}
-        </AccordionHeader>
-        <AccordionPanel>
-          <Roles {...props} />
-        </AccordionPanel>
-      </AccordionItem>
-    </Accordion>
+    <section className={styles.root} aria-label={m.detect.mapping}>
+      <Caption1 className={styles.hint}>
+        {m.detect.mapping} · {m.detect.headerRows(headerRows.join(", "))}
+      </Caption1>
+      <Roles {...props} />
+    </section>
   );
 }
 

@@ -6,7 +6,7 @@ import type { ComputeState } from "../../hooks/useCompute";
 import type { Notify } from "../../hooks/notify";
 import type { SettingsState } from "../../hooks/useSettings";
 import { PaneMessages, useMessages } from "../../messages";
-import { Detect } from "../Detect/Detect";
+import { Detect, missingRoles, ReadingFix } from "../Detect/Detect";
 import type { DetectState } from "../Detect/useDetect";
 import { ErrorBar } from "../ErrorBar/ErrorBar";
 import { LaterPart, Results } from "../lazy";
@@ -23,7 +23,10 @@ export interface ProgressPanelProps {
   notify: Notify;
 }
 
-/** Steps 1–3: pick the sheet and check its columns, set the period, compute and review. */
+/**
+ * What was found and the one button first; the answer under it; how the table is read
+ * (columns, period, band) behind "Sửa cách đọc bảng", open only when something is missing.
+ */
 export function ProgressPanel({ host, settings, detect, compute, notify }: ProgressPanelProps) {
   const m = useMessages();
   const styles = useProgressPanelStyles();
@@ -52,17 +55,17 @@ export function ProgressPanel({ host, settings, detect, compute, notify }: Progr
       .catch((error: unknown) => setSelectFailure({ stage: "select", error }));
   };
 
+  const missing = missingRoles(detect);
+  // Opens by itself only when something needed could not be found; then says what.
+  const needsFix =
+    missing.length > 0 ||
+    (detect.analysis !== null && !detect.analysis.ok && detect.skipped.length === 0);
+  const [fixOpen, setFixOpen] = useState<boolean | null>(null);
+  const open = fixOpen ?? needsFix;
+
   return (
     <div className={styles.root}>
-      <Detect detect={detect} busy={busy} />
-      <PeriodOptions
-        months={options.months}
-        monthsSource={options.monthsSource}
-        tolerance={options.tolerance}
-        disabled={busy}
-        onMonths={options.setMonths}
-        onTolerance={options.setTolerance}
-      />
+      <Detect detect={detect} busy={busy} months={options.months} />
       <Button
         className={styles.compute}
         appearance="primary"
@@ -100,6 +103,36 @@ export function ProgressPanel({ host, settings, detect, compute, notify }: Progr
           />
         </LaterPart>
       )}
+      <details
+        className={styles.fix}
+        open={open}
+        onToggle={(event) => {
+          const now = event.currentTarget.open;
+          if (now !== open) setFixOpen(now);
+        }}
+      >
+        <summary className={styles.fixSummary}>{m.detect.fix}</summary>
+        <div className={styles.fixBody}>
+          {missing.length > 0 && (
+            <MessageBar intent="warning">
+              <MessageBarBody>
+                {m.detect.missing(
+                  missing.map((role) => `“${m.roles[role]}”`).join(` ${m.detect.and} `)
+                )}
+              </MessageBarBody>
+            </MessageBar>
+          )}
+          <PeriodOptions
+            months={options.months}
+            monthsSource={options.monthsSource}
+            tolerance={options.tolerance}
+            disabled={busy}
+            onMonths={options.setMonths}
+            onTolerance={options.setTolerance}
+          />
+          <ReadingFix detect={detect} busy={busy} />
+        </div>
+      </details>
     </div>
   );
 }

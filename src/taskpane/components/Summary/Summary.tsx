@@ -1,20 +1,31 @@
-import { Badge, Caption1, Subtitle2 } from "@fluentui/react-components";
+import { Badge, Caption1 } from "@fluentui/react-components";
+import { useEffect, useRef } from "react";
 import type { Report } from "../../../core/engine";
 import { formatNumber } from "../../../core/numbers";
 import { useMessages } from "../../messages";
 import { useSummaryStyles } from "./summary.styles";
 import { useSummary } from "./useSummary";
 
-/** The count of rows by status, announced when it changes. */
+/**
+ * The count of rows by status. Each new answer comes into view and takes the focus, so that
+ * after "Tính tiến độ" the official reads it without scrolling and a screen reader starts there.
+ */
 export function Summary({ report }: { report: Report }) {
   const m = useMessages();
   const styles = useSummaryStyles();
   const { items, rows, period } = useSummary(report);
+  const title = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    const heading = title.current;
+    if (!heading) return;
+    heading.focus({ preventScroll: true });
+    heading.scrollIntoView?.({ block: "start" });
+  }, [report]);
   return (
     <section className={styles.root} aria-labelledby="summary-title">
-      <Subtitle2 as="h2" id="summary-title">
+      <h2 id="summary-title" ref={title} tabIndex={-1} className={styles.title}>
         {m.summary.title}
-      </Subtitle2>
+      </h2>
       <Caption1 className={styles.muted}>
         {period} · {m.summary.rows(rows)}
       </Caption1>

@@ -6,6 +6,18 @@ export const useSummaryStyles = makeStyles({
     flexDirection: "column",
     gap: tokens.spacingVerticalS,
   },
+  // Subtitle2's type, on a heading that can take the focus.
+  title: {
+    margin: "0",
+    fontSize: tokens.fontSizeBase400,
+    lineHeight: tokens.lineHeightBase400,
+    fontWeight: tokens.fontWeightSemibold,
+    scrollMarginTop: tokens.spacingVerticalS,
+    ":focus-visible": {
+      outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`,
+      borderRadius: tokens.borderRadiusMedium,
+    },
+  },
   list: {
     listStyleType: "none",
     margin: "0",
