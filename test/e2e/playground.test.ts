@@ -68,12 +68,9 @@ function chosenText(list: Locator): Promise<string> {
   return list.evaluate((el) => (el as HTMLSelectElement).selectedOptions[0]?.text ?? "");
 }
 
+/** The rows the lagging list shows: lagging, totals rows aside (they are their table's sum). */
 function laggingRows(report: Report): ReportRow[] {
-  const rank = (row: ReportRow) =>
-    row.status === "no_data" ? 0 : STATUS_ORDER.indexOf(row.status);
-  return report.rows
-    .filter((row) => LAGGING.has(row.status))
-    .sort((a, b) => rank(b) - rank(a) || a.row - b.row);
+  return report.rows.filter((row) => LAGGING.has(row.status) && row.type !== "total");
 }
 
 function rowNamed(report: Report, name: string): ReportRow {
@@ -262,18 +259,36 @@ describeE2E("playground in Chromium", () => {
     );
 
     it(
-      "lists the lagging rows worst first, each with its status, achievement and row",
+      "lists the lagging rows by lead agency, each with its status, achievement and row",
       async () => {
         await computed(page);
         const lagging = laggingRows(expected.report);
         expect(lagging.length).toBeGreaterThan(2);
         const buttons = laggingButtons(page);
         await expect(buttons.count()).resolves.toBe(lagging.length);
-        const shownRows = await buttons.evaluateAll((els) =>
-          els.map((el) => el.getAttribute("data-row"))
+        const shownRows = (
+          await buttons.evaluateAll((els) => els.map((el) => el.getAttribute("data-row")))
+        ).map(Number);
+        // Every lagging row but totals, each once...
+        expect([...shownRows].sort((a, b) => a - b)).toEqual(
+          lagging.map((row) => row.row).sort((a, b) => a - b)
         );
-        expect(shownRows).toEqual(lagging.map((row) => String(row.row)));
-        for (const [i, row] of lagging.entries()) {
+        // ...grouped by lead agency, the groups in the sheet's order of first appearance...
+        const byRow = new Map(expected.report.rows.map((row) => [row.row, row]));
+        const agencies = shownRows.map((r) => byRow.get(r)?.agency.trim() ?? "");
+        const order = [...new Set(agencies)];
+        expect(agencies).toEqual([...agencies].sort((a, b) => order.indexOf(a) - order.indexOf(b)));
+        const firstRow = (agency: string) =>
+          Math.min(...shownRows.filter((_, i) => agencies[i] === agency));
+        expect(order.map(firstRow)).toEqual([...order.map(firstRow)].sort((a, b) => a - b));
+        // ...and under each agency's own heading.
+        for (const agency of order)
+          await pane(page)
+            .locator("section[aria-labelledby=lagging-title] h3")
+            .filter({ hasText: agency || m.lagging.noAgency })
+            .first()
+            .waitFor();
+        for (const [i, row] of shownRows.map((r) => byRow.get(r) as ReportRow).entries()) {
           const text = await buttons.nth(i).innerText();
           expect(text).toContain(row.name);
           expect(text).toContain(m.status[row.status]);

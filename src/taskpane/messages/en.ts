@@ -84,6 +84,27 @@ export const en: PaneMessages = {
     mismatches: "Figures that do not add up",
     rows: (count) => `${count} indicators`,
   },
+  reason: {
+    noData: "no actual figure yet",
+    qualitative: "a qualitative target, no rate computed",
+    achieved: (target) => `target ${target} reached`,
+    onPace: (achievement, share, months) =>
+      `at ${achievement}, not below the ${share} due after ${months} months`,
+    withinBand: (achievement, share, months, band) =>
+      `at ${achievement}, below the ${share} due after ${months} months by less than ${band} points`,
+    belowBand: (achievement, share, months, band) =>
+      `at ${achievement}, below the ${share} due after ${months} months by more than ${band} points`,
+    noBaseline: (actual, target) =>
+      `at ${actual}, short of ${target}; no last-year figure to place it on the year's path`,
+    unmoved: (actual, target) =>
+      `still ${actual} as at the start of the year, no closer to ${target}`,
+    awayFrom: (baseline, actual, target) =>
+      `from ${baseline} at the start of the year to ${actual}, moving away from ${target}`,
+    gapClosed: (closed, share, months) =>
+      `closed ${closed} of the gap to its target, ${share} being due after ${months} months`,
+    forecast: (forecast, target) =>
+      `; at this pace the year ends near ${forecast}, short of ${target}`,
+  },
   lagging: {
     title: "Targets needing attention",
     hint: "Pick a target to go to its row in the workbook.",
@@ -91,6 +112,8 @@ export const en: PaneMessages = {
     achievement: (percent) => `${percent} reached`,
     remaining: (amount) => `${amount} to go`,
     row: (row) => `row ${row}`,
+    noAgency: "No lead agency given",
+    partOf: (parent) => `${parent} – of which:`,
   },
   checks: {
     title: "Figures to check",

@@ -82,6 +82,28 @@ export const vi = {
     mismatches: "Số liệu ghi sai",
     rows: (count: number) => `${count} chỉ tiêu`,
   },
+  /** Why a row has its status, from its figures (lib/reason.ts). */
+  reason: {
+    noData: "chưa có số liệu thực hiện",
+    qualitative: "chỉ tiêu định tính, không tính tỷ lệ",
+    achieved: (target: string) => `đã đạt chỉ tiêu ${target}`,
+    onPace: (achievement: string, share: string, months: number) =>
+      `đạt ${achievement}, không thấp hơn mức ${share} của ${months} tháng`,
+    withinBand: (achievement: string, share: string, months: number, band: string) =>
+      `đạt ${achievement}, thấp hơn mức ${share} của ${months} tháng trong ngưỡng ${band} điểm`,
+    belowBand: (achievement: string, share: string, months: number, band: string) =>
+      `đạt ${achievement}, thấp hơn mức ${share} của ${months} tháng quá ${band} điểm`,
+    noBaseline: (actual: string, target: string) =>
+      `đang ở ${actual}, chưa đạt chỉ tiêu ${target}; không có số năm trước để so tiến độ`,
+    unmoved: (actual: string, target: string) =>
+      `vẫn ${actual} như đầu năm, chưa tiến gần chỉ tiêu ${target}`,
+    awayFrom: (baseline: string, actual: string, target: string) =>
+      `từ ${baseline} đầu năm nay là ${actual}, xa dần chỉ tiêu ${target}`,
+    gapClosed: (closed: string, share: string, months: number) =>
+      `mới rút ngắn ${closed} khoảng cách tới chỉ tiêu, cần ${share} sau ${months} tháng`,
+    forecast: (forecast: string, target: string) =>
+      `; theo đà này cả năm ước ${forecast}, không đạt ${target}`,
+  },
   lagging: {
     title: "Chỉ tiêu cần tập trung",
     hint: "Chọn một chỉ tiêu để đến dòng của nó trong bảng tính.",
@@ -89,6 +111,8 @@ export const vi = {
     achievement: (percent: string) => `đạt ${percent}`,
     remaining: (amount: string) => `còn ${amount}`,
     row: (row: number) => `dòng ${row}`,
+    noAgency: "Chưa ghi cơ quan chủ trì",
+    partOf: (parent: string) => `${parent} – trong đó:`,
   },
   checks: {
     title: "Số liệu cần kiểm tra",

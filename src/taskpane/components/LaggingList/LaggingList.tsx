@@ -2,6 +2,7 @@ import { Badge, Button, Caption1, Subtitle2, Text } from "@fluentui/react-compon
 import type { Dispatch } from "react";
 import type { Report, ReportRow } from "../../../core/engine";
 import { percentText, remainingText } from "../../lib/format";
+import { statusReason } from "../../lib/reason";
 import { STATUS_COLOR } from "../../lib/status";
 import { useMessages } from "../../messages";
 import { useLaggingListStyles } from "./laggingList.styles";
@@ -13,48 +14,67 @@ export interface LaggingListProps {
   onSelect: Dispatch<ReportRow>;
 }
 
-/** The lagging rows as a list of buttons: each takes the user to its row in the sheet. */
+/**
+ * The lagging rows by lead agency, as the plan assigns them, each a button that takes the
+ * user to its row in the sheet, with its status and why.
+ */
 export function LaggingList({ report, disabled, onSelect }: LaggingListProps) {
   const m = useMessages();
   const styles = useLaggingListStyles();
-  const rows = useLaggingList(report);
+  const groups = useLaggingList(report);
   return (
     <section className={styles.root} aria-labelledby="lagging-title">
       <Subtitle2 as="h2" id="lagging-title">
         {m.lagging.title}
       </Subtitle2>
-      {rows.length === 0 ? (
+      {groups.length === 0 ? (
         <Text>{m.lagging.empty}</Text>
       ) : (
         <>
           <Caption1 className={styles.muted}>{m.lagging.hint}</Caption1>
           <ul className={styles.list} aria-labelledby="lagging-title">
-            {rows.map((row) => (
-              <li key={row.row}>
-                <Button
-                  className={styles.button}
-                  appearance="subtle"
-                  disabled={disabled}
-                  onClick={() => onSelect(row)}
-                  data-row={row.row}
-                >
-                  <span className={styles.content}>
-                    <span className={styles.name}>{row.name}</span>
-                    <span className={styles.figures}>
-                      <Badge size="small" appearance="tint" color={STATUS_COLOR[row.status]}>
-                        {m.status[row.status]}
-                      </Badge>
-                      {row.achievement !== null && (
-                        <span>{m.lagging.achievement(percentText(row.achievement))}</span>
-                      )}
-                      {row.remaining !== null && (
-                        <span>{m.lagging.remaining(remainingText(row, m))}</span>
-                      )}
-                      {row.likelyMissed && <span>({m.likelyMissed})</span>}
-                      <span className={styles.muted}>{m.lagging.row(row.row)}</span>
-                    </span>
-                  </span>
-                </Button>
+            {groups.map((group) => (
+              <li key={group.agency} className={styles.group}>
+                <h3 className={styles.agency} id={`agency-${slug(group.agency)}`}>
+                  {group.agency || m.lagging.noAgency}{" "}
+                  <span className={styles.muted}>({group.entries.length})</span>
+                </h3>
+                <ul className={styles.list} aria-labelledby={`agency-${slug(group.agency)}`}>
+                  {group.entries.map(({ row, parent }) => (
+                    <li key={row.row}>
+                      <Button
+                        className={styles.button}
+                        appearance="subtle"
+                        disabled={disabled}
+                        onClick={() => onSelect(row)}
+                        data-row={row.row}
+                      >
+                        <span className={styles.content}>
+                          <span className={styles.name}>
+                            {parent !== null && (
+                              <span className={styles.muted}>{m.lagging.partOf(parent)} </span>
+                            )}
+                            {row.name}
+                          </span>
+                          <span className={styles.figures}>
+                            <Badge size="small" appearance="tint" color={STATUS_COLOR[row.status]}>
+                              {m.status[row.status]}
+                            </Badge>
+                            {row.achievement !== null && (
+                              <span>{m.lagging.achievement(percentText(row.achievement))}</span>
+                            )}
+                            {row.remaining !== null && (
+                              <span>{m.lagging.remaining(remainingText(row, m))}</span>
+                            )}
+                            {row.likelyMissed && <span>({m.likelyMissed})</span>}
+                            <span className={styles.muted}>{m.lagging.row(row.row)}</span>
+                          </span>
+                          <span className={styles.reason}>{statusReason(row, report, m)}</span>
+                        </span>
+                      </Button>
+                    </li>
+                  ))}
+                </ul>
               </li>
             ))}
           </ul>
@@ -62,4 +82,9 @@ export function LaggingList({ report, disabled, onSelect }: LaggingListProps) {
       )}
     </section>
   );
+}
+
+/** An id-safe form of an agency's name. */
+function slug(text: string): string {
+  return text === "" ? "none" : encodeURIComponent(text).replace(/%/g, "");
 }
