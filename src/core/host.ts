@@ -17,7 +17,8 @@ export interface WorkbookHost {
   /** Writes a draft to its own sheet, one paragraph per row; returns the sheet's name. */
   writeDraft(lines: string[], sheetName: string): Promise<string>;
   /** Selects a row of a sheet so the user sees it. */
-  selectRow(sheet: string, row: number): Promise<void>;
+  /** Selects a row, or one cell of it (`H14`), and brings it into view. */
+  selectRow(sheet: string, row: number, cell?: string): Promise<void>;
   /** Settings kept in the workbook, so they travel with the file. */
   loadSettings(): Promise<StoredSettings>;
   saveSettings(settings: StoredSettings): Promise<void>;

@@ -111,11 +111,11 @@ export function createExcelHost(options: ExcelHostOptions): WorkbookHost {
       }).catch(rethrow("writeFailed"));
     },
 
-    async selectRow(sheetName: string, row: number): Promise<void> {
+    async selectRow(sheetName: string, row: number, cell?: string): Promise<void> {
       await run(async (context) => {
         const sheet = context.workbook.worksheets.getItem(sheetName);
         sheet.activate();
-        sheet.getRange(`${row}:${row}`).select();
+        sheet.getRange(cell ?? `${row}:${row}`).select();
         await context.sync();
       });
     },

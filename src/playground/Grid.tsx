@@ -34,16 +34,22 @@ const useStyles = makeStyles({
   },
   numeric: { textAlign: "right" },
   selected: { outline: `2px solid ${tokens.colorBrandStroke1}`, outlineOffset: "-2px" },
+  selectedCell: {
+    outline: `2px solid ${tokens.colorPaletteRedBorder2}`,
+    outlineOffset: "-2px",
+  },
 });
 
 export interface GridProps {
   model: GridModel;
   selectedRow: number | null;
+  /** A cell of the selected row to outline (`H14`). */
+  selectedCell?: string;
   label: string;
 }
 
 /** The sheet as a read-only grid; the row the pane selects is outlined and scrolled into view. */
-export function Grid({ model, selectedRow, label }: GridProps) {
+export function Grid({ model, selectedRow, selectedCell, label }: GridProps) {
   const styles = useStyles();
   const selected = useRef<HTMLTableRowElement>(null);
   useEffect(() => {
@@ -83,7 +89,12 @@ export function Grid({ model, selectedRow, label }: GridProps) {
               {cells.map((cell, c) => (
                 <td
                   key={c}
-                  className={mergeClasses(styles.cell, cell.numeric && styles.numeric)}
+                  className={mergeClasses(
+                    styles.cell,
+                    cell.numeric && styles.numeric,
+                    `${model.columns[c]}${row}` === selectedCell && styles.selectedCell
+                  )}
+                  aria-selected={`${model.columns[c]}${row}` === selectedCell || undefined}
                   // Status colours come from the sheet's own rules (data), as Excel would paint them.
                   style={cell.fill ? { backgroundColor: cell.fill, color: cell.font } : undefined}
                   title={cell.text}

@@ -150,7 +150,12 @@ export function Playground({ sample }: PlaygroundProps) {
             }}
           >
             {model && view ? (
-              <Grid model={model} selectedRow={view.selectedRow} label={m.grid} />
+              <Grid
+                model={model}
+                selectedRow={view.selectedRow}
+                selectedCell={view.selectedCell}
+                label={m.grid}
+              />
             ) : (
               <Text>{`${m.empty} ${m.drop}`}</Text>
             )}

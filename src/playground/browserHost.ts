@@ -8,6 +8,8 @@ import { applyPlan, tableFromWorksheet } from "../xlsx/sheet";
 export interface View {
   sheet: string;
   selectedRow: number | null;
+  /** The cell the pane asked to select (`H14`), if it asked for one. */
+  selectedCell?: string;
   version: number;
 }
 
@@ -42,8 +44,8 @@ export class BrowserHost implements WorkbookHost {
     return () => this.listeners.delete(listener);
   }
 
-  show(sheet: string, selectedRow: number | null = null): void {
-    this.view = { sheet, selectedRow, version: this.view.version + 1 };
+  show(sheet: string, selectedRow: number | null = null, selectedCell?: string): void {
+    this.view = { sheet, selectedRow, selectedCell, version: this.view.version + 1 };
     this.listeners.forEach((listener) => listener(this.view));
   }
 
@@ -82,8 +84,8 @@ export class BrowserHost implements WorkbookHost {
     return name;
   }
 
-  async selectRow(sheet: string, row: number): Promise<void> {
-    this.show(sheet, row);
+  async selectRow(sheet: string, row: number, cell?: string): Promise<void> {
+    this.show(sheet, row, cell);
   }
 
   async loadSettings(): Promise<StoredSettings> {

@@ -633,6 +633,31 @@ describeE2E("playground in Chromium", () => {
     );
   });
 
+  describe("going to a check's cell", () => {
+    it(
+      "selects the cell of a check in the grid when its address is clicked",
+      async () => {
+        const page = await openPlayground();
+        try {
+          await loadSample(page);
+          await computed(page);
+          await pane(page)
+            .getByRole("button", { name: m.checks.goTo("H14"), exact: true })
+            .click();
+          const cell = page.locator('[data-testid=grid] tr[data-row="14"] td[aria-selected=true]');
+          await cell.waitFor();
+          await expect(cell.count()).resolves.toBe(1);
+          // Column H: the row head, then A…G before it.
+          const index = await cell.evaluate((td) => (td as HTMLTableCellElement).cellIndex);
+          expect(index).toBe(8);
+        } finally {
+          await page.close();
+        }
+      },
+      TEST_TIMEOUT
+    );
+  });
+
   describe("going to a lagging row", () => {
     /** Clicks the lagging row and waits for the grid to select it, or for the page to crash. */
     async function select(page: Page, row: ReportRow): Promise<void> {

@@ -216,6 +216,12 @@ describe("drafts, selection and settings", () => {
     expect(excel.selected).toEqual({ sheet: sample.sheet, address: "A14:XFD14" });
   });
 
+  it("selects the cell of a check the user clicked", async () => {
+    const { excel, host } = setup();
+    await host.selectRow(sample.sheet, 14, "H14");
+    expect(excel.selected).toEqual({ sheet: sample.sheet, address: "H14:H14" });
+  });
+
   it("keeps settings in the document", async () => {
     const { host, store } = setup();
     await host.saveSettings({ months: 9, tolerance: 5 });

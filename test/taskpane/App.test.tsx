@@ -161,6 +161,16 @@ describe("computing progress", () => {
     await waitFor(() => expect(host.calls.selectRow).toEqual([{ sheet: MAIN_SHEET, row: 11 }]));
   });
 
+  it("selects the cell of a check in the workbook when its address is clicked", async () => {
+    const host = new FakeHost(tables);
+    await renderPane(host);
+    await compute();
+    fireEvent.click(screen.getByRole("button", { name: "Chọn ô H14 trong bảng tính" }));
+    await waitFor(() =>
+      expect(host.calls.selectRow).toEqual([{ sheet: MAIN_SHEET, row: 14, cell: "H14" }])
+    );
+  });
+
   it("shows the host's error and never says the workbook was written", async () => {
     const protectedSheet = new HostError({ code: "protected", sheet: MAIN_SHEET });
     const host = new FakeHost(tables, { writePlanError: protectedSheet });

@@ -44,7 +44,7 @@ export class FakeHost implements WorkbookHost {
     readSheet: [] as (string | undefined)[],
     writePlan: [] as WritePlan[],
     writeDraft: [] as { lines: string[]; sheetName: string }[],
-    selectRow: [] as { sheet: string; row: number }[],
+    selectRow: [] as { sheet: string; row: number; cell?: string }[],
     saveSettings: [] as StoredSettings[],
   };
   private stored: StoredSettings;
@@ -79,8 +79,8 @@ export class FakeHost implements WorkbookHost {
     return sheetName;
   }
 
-  async selectRow(sheet: string, row: number): Promise<void> {
-    this.calls.selectRow.push({ sheet, row });
+  async selectRow(sheet: string, row: number, cell?: string): Promise<void> {
+    this.calls.selectRow.push(cell === undefined ? { sheet, row } : { sheet, row, cell });
   }
 
   async loadSettings(): Promise<StoredSettings> {

@@ -119,6 +119,7 @@ export const en: PaneMessages = {
     title: "Figures to check",
     none: "The figures written in the table match the computed ones.",
     cell: "Cell",
+    goTo: (cell) => `Select cell ${cell} in the workbook`,
     indicator: "Indicator",
     reported: "In the table",
     computed: "Computed",

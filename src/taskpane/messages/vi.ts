@@ -118,6 +118,7 @@ export const vi = {
     title: "Số liệu cần kiểm tra",
     none: "Số liệu ghi trong bảng khớp với số tính lại.",
     cell: "Ô",
+    goTo: (cell: string) => `Chọn ô ${cell} trong bảng tính`,
     indicator: "Chỉ tiêu",
     reported: "Ghi trong bảng",
     computed: "Tính lại",

@@ -1,4 +1,5 @@
 import {
+  Button,
   Subtitle2,
   Table,
   TableBody,
@@ -14,8 +15,17 @@ import { PaneMessages, useMessages } from "../../messages";
 import { useChecksStyles } from "./checks.styles";
 import { MismatchItem, useChecks } from "./useChecks";
 
-/** The workbook's own figures that the arithmetic does not give back, and each row's notes. */
-export function Checks({ report }: { report: Report }) {
+export interface ChecksProps {
+  report: Report;
+  /** Selects a check's cell in the workbook. */
+  onSelectCell(row: number, cell: string): void;
+}
+
+/**
+ * The workbook's own figures that the arithmetic does not give back, and each row's notes;
+ * every cell named is a button that selects it in the workbook.
+ */
+export function Checks({ report, onSelectCell }: ChecksProps) {
   const m = useMessages();
   const styles = useChecksStyles();
   const { mismatches, totals, problems } = useChecks(report, m);
@@ -38,7 +48,9 @@ export function Checks({ report }: { report: Report }) {
           <TableBody>
             {mismatches.map((item) => (
               <TableRow key={item.cell} data-cell={item.cell}>
-                <TableCell className={styles.cell}>{item.cell}</TableCell>
+                <TableCell className={styles.cell}>
+                  <CellButton cell={item.cell} row={item.row} onSelect={onSelectCell} />
+                </TableCell>
                 <TableCell>
                   {item.name} <span className={styles.muted}>({m.checks.field[item.field]})</span>
                 </TableCell>
@@ -66,7 +78,9 @@ export function Checks({ report }: { report: Report }) {
             <TableBody>
               {totals.map((total) => (
                 <TableRow key={total.cell} data-cell={total.cell}>
-                  <TableCell className={styles.cell}>{total.cell}</TableCell>
+                  <TableCell className={styles.cell}>
+                    <CellButton cell={total.cell} row={total.row} onSelect={onSelectCell} />
+                  </TableCell>
                   <TableCell>
                     {total.name}{" "}
                     <span className={styles.muted}>({m.checks.totalField[total.field]})</span>
@@ -93,6 +107,31 @@ export function Checks({ report }: { report: Report }) {
         </>
       )}
     </section>
+  );
+}
+
+/** A cell's address as a button: Excel (or the playground's grid) selects the cell. */
+function CellButton({
+  cell,
+  row,
+  onSelect,
+}: {
+  cell: string;
+  row: number;
+  onSelect: ChecksProps["onSelectCell"];
+}) {
+  const m = useMessages();
+  const styles = useChecksStyles();
+  return (
+    <Button
+      className={styles.cellButton}
+      appearance="transparent"
+      size="small"
+      aria-label={m.checks.goTo(cell)}
+      onClick={() => onSelect(row, cell)}
+    >
+      {cell}
+    </Button>
   );
 }
 

@@ -7,6 +7,14 @@ export const useChecksStyles = makeStyles({
     gap: tokens.spacingVerticalS,
   },
   // Widths include the cells' padding: the name column takes what is left.
+  // The address as a link-like button that fits the narrow first column.
+  cellButton: {
+    minWidth: "0",
+    height: "auto",
+    padding: "0",
+    fontWeight: tokens.fontWeightRegular,
+    textDecorationLine: "underline",
+  },
   cell: {
     boxSizing: "border-box",
     width: "40px",

@@ -48,10 +48,10 @@ export function ProgressPanel({ host, settings, detect, compute, notify }: Progr
     });
   };
 
-  const select = (sheet: string, row: number) => {
+  const select = (sheet: string, row: number, cell?: string) => {
     setSelectFailure(null);
     host
-      .selectRow(sheet, row)
+      .selectRow(sheet, row, cell)
       .catch((error: unknown) => setSelectFailure({ stage: "select", error }));
   };
 
@@ -100,6 +100,7 @@ export function ProgressPanel({ host, settings, detect, compute, notify }: Progr
           <Results
             report={result.report}
             onSelect={(row) => select(result.report.sheet, row.row)}
+            onSelectCell={(row, cell) => select(result.report.sheet, row, cell)}
           />
         </LaterPart>
       )}
