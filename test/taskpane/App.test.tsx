@@ -192,6 +192,36 @@ describe("computing progress", () => {
     await compute();
     expect(host.calls.writePlan[0]).toEqual(planWrite(...planArgs(main, 9)));
   });
+
+  it("says the results are out of date when the period changes after a compute", async () => {
+    const host = new FakeHost(tables);
+    await renderPane(host);
+    await compute();
+    expect(screen.queryByTestId("stale")).toBeNull();
+    const months = screen.getByRole("spinbutton", { name: "Kỳ báo cáo (số tháng)" });
+    fireEvent.change(months, { target: { value: "9" } });
+    fireEvent.blur(months);
+    const stale = await screen.findByTestId("stale");
+    expect(stale.textContent).toContain("Kết quả dưới đây tính theo trang, kỳ báo cáo hoặc cột");
+    fireEvent.click(within(stale).getByRole("button", { name: "Tính lại" }));
+    await waitFor(() => expect(host.calls.writePlan).toHaveLength(2));
+    await waitFor(() => expect(screen.queryByTestId("stale")).toBeNull());
+  });
+
+  it("does not call a sheet with a header and no indicator a success", async () => {
+    const empty: Table = {
+      sheet: "Trống",
+      origin: { row: 1, col: 1 },
+      values: [["STT", "Chỉ tiêu", "Đơn vị tính", "Kế hoạch năm 2024", "Thực hiện 6 tháng"]],
+      merges: [],
+    };
+    await renderPane(new FakeHost([empty]));
+    fireEvent.click(screen.getByRole("button", { name: "Tính tiến độ" }));
+    expect(
+      await screen.findByText(/có dòng tiêu đề nhưng không có chỉ tiêu nào bên dưới/)
+    ).toBeTruthy();
+    expect(screen.queryByText(/Đã ghi kết quả/)).toBeNull();
+  });
 });
 
 function planArgs(table: Table, months: number) {

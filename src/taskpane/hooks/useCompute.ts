@@ -14,6 +14,8 @@ export interface ComputeResult {
   report: Report;
   /** True only once the host confirmed the write: the pane never claims more. */
   written: boolean;
+  /** The sheet and options it was computed with, to tell when it is out of date. */
+  inputs: string;
 }
 
 export interface ComputeState {
@@ -21,6 +23,16 @@ export interface ComputeState {
   result: ComputeResult | null;
   failure: Failure | null;
   run(sheet: string, options: ComputeOptions): Promise<void>;
+}
+
+/** A compute's sheet and options as one comparable key. */
+export function computeInputs(sheet: string | null, options: ComputeOptions): string {
+  return JSON.stringify([
+    sheet,
+    options.months ?? null,
+    options.tolerance ?? null,
+    options.columns ?? {},
+  ]);
 }
 
 /** Lets the spinner paint before the synchronous engine takes the thread. */
@@ -42,6 +54,7 @@ export function useCompute(host: WorkbookHost): ComputeState {
     async (sheet: string, options: ComputeOptions) => {
       setFailure(null);
       setResult(null);
+      const inputs = computeInputs(sheet, options);
       let stage: Failure["stage"] = "read";
       try {
         setPhase("reading");
@@ -62,10 +75,10 @@ export function useCompute(host: WorkbookHost): ComputeState {
             },
             // Shown before the write, so a failed write still leaves the figures to read.
             onReport: (report) =>
-              setResult({ workbook: workbookReport([report]), report, written: false }),
+              setResult({ workbook: workbookReport([report]), report, written: false, inputs }),
           }
         );
-        setResult({ workbook, report: workbook.sheets[0], written: true });
+        setResult({ workbook, report: workbook.sheets[0], written: true, inputs });
       } catch (error) {
         setFailure({ stage, error, sheet });
       } finally {

@@ -67,6 +67,10 @@ export const en: PaneMessages = {
   compute: {
     button: "Compute progress",
     written: (sheet) => `Results written to sheet “${sheet}”.`,
+    noRows: (sheet) =>
+      `Sheet “${sheet}” has a header row but no indicator under it: there is nothing to compute.`,
+    stale: "The results below were computed with an earlier sheet, period or columns.",
+    again: "Compute again",
     notWritten: "The results below have not been written to the workbook.",
     period: (months, year) => `Reporting period: ${months} months${year ? ` of ${year}` : ""}`,
   },

@@ -72,6 +72,10 @@ export const vi = {
     button: "Tính tiến độ",
     written: (sheet: string) => `Đã ghi kết quả vào trang “${sheet}”.`,
     notWritten: "Kết quả dưới đây chưa được ghi vào bảng tính.",
+    noRows: (sheet: string) =>
+      `Trang “${sheet}” có dòng tiêu đề nhưng không có chỉ tiêu nào bên dưới: không có gì để tính.`,
+    stale: "Kết quả dưới đây tính theo trang, kỳ báo cáo hoặc cột đã chọn trước đó.",
+    again: "Tính lại",
     period: (months: number, year: string) =>
       `Kỳ báo cáo ${months} tháng${year ? ` năm ${year}` : ""}`,
   },

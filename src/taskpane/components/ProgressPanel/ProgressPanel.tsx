@@ -1,8 +1,14 @@
-import { Button, MessageBar, MessageBarBody, Spinner } from "@fluentui/react-components";
+import {
+  Button,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  Spinner,
+} from "@fluentui/react-components";
 import { useState } from "react";
 import type { WorkbookHost } from "../../../core/host";
 import type { Failure } from "../../lib/errors";
-import type { ComputeState } from "../../hooks/useCompute";
+import { computeInputs, ComputeState } from "../../hooks/useCompute";
 import type { Notify } from "../../hooks/notify";
 import type { SettingsState } from "../../hooks/useSettings";
 import { PaneMessages, useMessages } from "../../messages";
@@ -36,16 +42,20 @@ export function ProgressPanel({ host, settings, detect, compute, notify }: Progr
   const busy = phase !== null;
   const result = compute.result;
 
+  const chosen = {
+    months: options.chosenMonths,
+    tolerance: options.tolerance,
+    columns: detect.corrections,
+  };
+  // Results computed with another sheet, period, band or columns than those now chosen.
+  const stale = result !== null && result.inputs !== computeInputs(detect.sheet, chosen);
+
   const run = () => {
     if (detect.sheet === null) return;
     setSelectFailure(null);
     if (options.toleranceChanged)
       settings.save({ tolerance: options.tolerance }).catch(() => notify("error", m.errors.save));
-    void compute.run(detect.sheet, {
-      months: options.chosenMonths,
-      tolerance: options.tolerance,
-      columns: detect.corrections,
-    });
+    void compute.run(detect.sheet, chosen);
   };
 
   const select = (sheet: string, row: number, cell?: string) => {
@@ -79,9 +89,24 @@ export function ProgressPanel({ host, settings, detect, compute, notify }: Progr
         {phase !== null && (
           <Spinner size="tiny" labelPosition="after" label={busyLabel(phase, m.busy)} />
         )}
-        {result && result.written && (
+        {result && result.written && result.report.rows.length > 0 && (
           <MessageBar intent="success">
             <MessageBarBody>{m.compute.written(result.report.sheet)}</MessageBarBody>
+          </MessageBar>
+        )}
+        {result && compute.phase === null && result.report.rows.length === 0 && (
+          <MessageBar intent="warning">
+            <MessageBarBody>{m.compute.noRows(result.report.sheet)}</MessageBarBody>
+          </MessageBar>
+        )}
+        {stale && compute.phase === null && (
+          <MessageBar intent="warning" data-testid="stale">
+            <MessageBarBody>{m.compute.stale}</MessageBarBody>
+            <MessageBarActions>
+              <Button size="small" onClick={run} disabled={busy || detect.sheet === null}>
+                {m.compute.again}
+              </Button>
+            </MessageBarActions>
           </MessageBar>
         )}
         {result && compute.phase === null && (
