@@ -345,6 +345,16 @@ describeE2E("playground in Chromium", () => {
         await showPaneTab(page, "draft");
         const panel = pane(page).locator("#panel-draft");
         await panel.getByRole("button", { name: m.draft.copyAll, exact: true }).waitFor();
+        // The preview is the whole document, its blanks counted before anything is copied.
+        await expect(panel.locator("[data-testid=draft-head]").innerText()).resolves.toContain(
+          "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+        );
+        await expect(panel.locator("[data-testid=draft-foot]").innerText()).resolves.toContain(
+          "Nơi nhận:"
+        );
+        await expect(panel.locator("[data-testid=blanks]").innerText()).resolves.toContain(
+          "[Họ và tên]"
+        );
 
         await clearClipboard(page);
         await panel.getByRole("button", { name: m.draft.copyAll, exact: true }).click();
@@ -356,6 +366,16 @@ describeE2E("playground in Chromium", () => {
         agencies.forEach((agency, i) => expect(whole).toContain(`${i + 1}. ${agency}\n`));
         expect(whole).toContain("19.904 tỷ đồng");
         expect(whole).toContain("41,46%");
+        // Word gets the layout too: HTML beside the plain text, Times New Roman, the motto.
+        const html = await page.evaluate(async () => {
+          const [item] = await navigator.clipboard.read();
+          return item.types.includes("text/html")
+            ? await (await item.getType("text/html")).text()
+            : null;
+        });
+        expect(html).toContain("Times New Roman");
+        expect(html).toContain("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
+        expect(html).toContain("19.904 tỷ đồng");
 
         const part = expected.doc.parts.find((p) => p.agency === "Cục Thống kê tỉnh");
         if (!part) throw new Error("the sample's draft has no part for Cục Thống kê tỉnh");

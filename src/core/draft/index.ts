@@ -27,4 +27,5 @@ export function draft(report: WorkbookReport, options: DraftOptions = {}): Draft
 
 export { renderText, partsText } from "./document";
 export { unfilled } from "./unfilled";
+export { renderHtml } from "./html";
 export type { DraftDocument, DraftPart, Block } from "./document";

@@ -149,6 +149,7 @@ export const en: PaneMessages = {
     copyFailed: "Could not copy. Select the text and press Ctrl+C.",
     writeSheet: "Write to a new sheet",
     written: (sheet) => `Draft written to sheet “${sheet}”.`,
+    blanks: (count) => `${count} blanks still to fill before signing:`,
     templateProblems: "Some templates are broken; the defaults were used",
   },
   draftSettings: {

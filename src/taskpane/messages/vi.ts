@@ -149,6 +149,7 @@ export const vi = {
     writeSheet: "Ghi ra trang mới",
     written: (sheet: string) => `Đã ghi dự thảo vào trang “${sheet}”.`,
     templateProblems: "Một số mẫu bị lỗi, đã dùng mẫu mặc định",
+    blanks: (count: number) => `Còn ${count} chỗ chưa điền trước khi ký:`,
   },
   draftSettings: {
     title: "Thông tin văn bản",

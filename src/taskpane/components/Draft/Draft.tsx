@@ -8,8 +8,8 @@ import {
   Tab,
   TabList,
 } from "@fluentui/react-components";
-import type { DraftPart } from "../../../core/draft";
-import { blockText } from "../../../core/draft/document";
+import { DraftDocument, DraftPart, unfilled } from "../../../core/draft";
+import { blockText, COPIES_LABEL, NATIONAL_MOTTO } from "../../../core/draft/document";
 import type { WorkbookReport } from "../../../core/job";
 import type { StoredSettings, WorkbookHost } from "../../../core/host";
 import type { Notify } from "../../hooks/notify";
@@ -27,12 +27,17 @@ export interface DraftProps {
   notify: Notify;
 }
 
-/** The draft, part by part, with a copy button for each agency's part and for the whole. */
+/**
+ * The whole document as it will be copied or written (heading, body, Nơi nhận, signature),
+ * part by part with a copy button for each agency's part and for the whole; what is still
+ * to fill is counted above and marked in the text.
+ */
 export function Draft({ host, report, settings, saveSettings, notify }: DraftProps) {
   const m = useMessages();
   const styles = useDraftStyles();
   const state = useDraft(host, report, settings, notify);
   const { doc } = state;
+  const blanks = unfilled(doc);
   return (
     <div className={styles.root}>
       <TabList
@@ -51,6 +56,13 @@ export function Draft({ host, report, settings, saveSettings, notify }: DraftPro
           </MessageBarBody>
         </MessageBar>
       )}
+      {blanks.length > 0 && (
+        <MessageBar intent="warning" layout="multiline" data-testid="blanks">
+          <MessageBarBody>
+            <MessageBarTitle>{m.draft.blanks(blanks.length)}</MessageBarTitle> {blanks.join("; ")}
+          </MessageBarBody>
+        </MessageBar>
+      )}
       <div className={styles.actions}>
         <Button appearance="primary" onClick={state.copyAll}>
           {m.draft.copyAll}
@@ -64,10 +76,90 @@ export function Draft({ host, report, settings, saveSettings, notify }: DraftPro
         </Button>
       </div>
       {state.failure && <ErrorBar failure={state.failure} />}
+      <DocumentHead doc={doc} />
       {doc.parts.map((part) => (
         <DraftPartView key={part.id} part={part} onCopy={() => state.copyPart(part)} />
       ))}
+      <DocumentFoot doc={doc} />
     </div>
+  );
+}
+
+/** The heading block as the document has it: issuer and number left, motto and date right. */
+function DocumentHead({ doc }: { doc: DraftDocument }) {
+  const styles = useDraftStyles();
+  const h = doc.header;
+  return (
+    <div className={styles.columns} data-testid="draft-head">
+      <div className={styles.column}>
+        {h.parentBody && <p className={styles.text}>{h.parentBody}</p>}
+        <p className={mergeClasses(styles.text, styles.heading)}>{h.issuingBody}</p>
+        <p className={styles.text}>
+          <Marked text={h.number} blank={!/\d\s*\//.test(h.number)} />
+        </p>
+        {h.subject && <p className={styles.text}>{h.subject}</p>}
+      </div>
+      <div className={styles.column}>
+        <p className={mergeClasses(styles.text, styles.heading)}>{NATIONAL_MOTTO[0]}</p>
+        <p className={mergeClasses(styles.text, styles.heading)}>{NATIONAL_MOTTO[1]}</p>
+        <p className={mergeClasses(styles.text, styles.italic)}>
+          <Marked text={h.placeDate} blank={!/ngày\s+\d/.test(h.placeDate)} />
+        </p>
+      </div>
+    </div>
+  );
+}
+
+/** Nơi nhận beside the signature, as the document ends. */
+function DocumentFoot({ doc }: { doc: DraftDocument }) {
+  const styles = useDraftStyles();
+  return (
+    <div className={styles.columns} data-testid="draft-foot">
+      <div className={mergeClasses(styles.column, styles.start)}>
+        {doc.copies.length > 0 && (
+          <>
+            <p className={mergeClasses(styles.text, styles.heading, styles.italic)}>
+              {COPIES_LABEL}
+            </p>
+            {doc.copies.map((line) => (
+              <p key={line} className={styles.text}>
+                <Marked text={line} />
+              </p>
+            ))}
+          </>
+        )}
+      </div>
+      <div className={styles.column}>
+        {doc.signature.lines.map((line) => (
+          <p key={line} className={mergeClasses(styles.text, styles.heading)}>
+            {line}
+          </p>
+        ))}
+        <p className={mergeClasses(styles.text, styles.heading, styles.signer)}>
+          <Marked text={doc.signature.name} />
+        </p>
+      </div>
+    </div>
+  );
+}
+
+/** Text with each `[…]` still to fill marked; the whole of it when `blank`. */
+function Marked({ text, blank = false }: { text: string; blank?: boolean }) {
+  const styles = useDraftStyles();
+  if (blank) return <mark className={styles.blank}>{text}</mark>;
+  const pieces = text.split(/(\[[^\]\n]+\])/);
+  return (
+    <>
+      {pieces.map((piece, i) =>
+        i % 2 === 1 ? (
+          <mark key={i} className={styles.blank}>
+            {piece}
+          </mark>
+        ) : (
+          piece
+        )
+      )}
+    </>
   );
 }
 
@@ -91,7 +183,7 @@ function DraftPartView({ part, onCopy }: { part: DraftPart; onCopy(): void }) {
             (block.style === "heading" || block.style === "subheading") && styles.heading
           )}
         >
-          {blockText(block)}
+          <Marked text={blockText(block)} />
         </p>
       ))}
     </article>

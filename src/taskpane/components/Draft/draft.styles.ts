@@ -38,4 +38,32 @@ export const useDraftStyles = makeStyles({
   heading: {
     fontWeight: tokens.fontWeightSemibold,
   },
+  italic: {
+    fontStyle: "italic",
+  },
+  // The heading block and the closing block: two columns, centred lines, as on paper.
+  columns: {
+    display: "grid",
+    gridTemplateColumns: "38fr 62fr",
+    columnGap: tokens.spacingHorizontalS,
+    textAlign: "center",
+    paddingLeft: tokens.spacingHorizontalM,
+    paddingRight: tokens.spacingHorizontalM,
+  },
+  column: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXXS,
+    minWidth: "0",
+  },
+  start: {
+    textAlign: "start",
+  },
+  signer: {
+    marginTop: tokens.spacingVerticalXXL,
+  },
+  blank: {
+    backgroundColor: tokens.colorPaletteYellowBackground2,
+    color: tokens.colorNeutralForeground1,
+  },
 });

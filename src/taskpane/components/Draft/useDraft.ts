@@ -1,10 +1,17 @@
 import { useCallback, useMemo, useState } from "react";
-import { draft, DraftDocument, DraftPart, partsText, renderText } from "../../../core/draft";
+import {
+  draft,
+  DraftDocument,
+  DraftPart,
+  partsText,
+  renderHtml,
+  renderText,
+} from "../../../core/draft";
 import type { DraftKind } from "../../../core/draft";
 import type { DraftSettings } from "../../../core/draft/settings";
 import type { WorkbookReport } from "../../../core/job";
 import type { StoredSettings, WorkbookHost } from "../../../core/host";
-import { copyText } from "../../lib/clipboard";
+import { copyRich, copyText } from "../../lib/clipboard";
 import type { Failure } from "../../lib/errors";
 import type { Notify } from "../../hooks/notify";
 import { useMessages } from "../../messages";
@@ -59,8 +66,8 @@ export function useDraft(
   );
 
   const copy = useCallback(
-    async (text: string, what: string) => {
-      const ok = await copyText(text);
+    async (text: string, what: string, html?: string) => {
+      const ok = html === undefined ? await copyText(text) : await copyRich(html, text);
       notify(ok ? "success" : "error", ok ? m.draft.copied(what) : m.draft.copyFailed);
     },
     [notify, m]
@@ -85,7 +92,7 @@ export function useDraft(
     setKind,
     doc,
     copyPart: (part) => void copy(partsText([part]), m.draft.partOf(part.agency ?? part.id)),
-    copyAll: () => void copy(renderText(doc), m.draft.whole),
+    copyAll: () => void copy(renderText(doc), m.draft.whole, renderHtml(doc)),
     writeSheet: () => void writeSheet(),
     writing,
     failure,
