@@ -283,6 +283,21 @@ describe("the draft", () => {
     expect(await screen.findByText(/trước ngày 15\/7\/2024/)).toBeTruthy();
   });
 
+  it("refuses a deadline that is not a day of the calendar, and saves nothing", async () => {
+    const host = new FakeHost(tables);
+    await renderPane(host);
+    await compute();
+    fireEvent.click(tab("Dự thảo"));
+    fireEvent.click(screen.getByRole("button", { name: "Thông tin văn bản" }));
+    const deadline = screen.getByRole("textbox", { name: /Hạn gửi báo cáo/ });
+    for (const text of ["31/02/2024", "tuần sau"]) {
+      fireEvent.change(deadline, { target: { value: text } });
+      fireEvent.blur(deadline);
+      expect(await screen.findByText(/Không phải một ngày có thật/)).toBeTruthy();
+    }
+    expect(host.calls.saveSettings.some((s) => s.draft?.deadline !== undefined)).toBe(false);
+  });
+
   it("says so when the clipboard refuses", async () => {
     clipboard.writeText.mockRejectedValue(new Error("denied"));
     await renderPane(new FakeHost(tables));

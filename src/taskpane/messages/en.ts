@@ -156,6 +156,7 @@ export const en: PaneMessages = {
     title: "Document details",
     fromWorkbook: "From the workbook",
     deadlineHint: "For example 15/7/2026",
+    badDate: "Not a real date: write day/month/year, for example 15/7/2026.",
     fields: {
       issuingBody: "Issuing body",
       compilingAgency: "Compiling department",

@@ -155,6 +155,7 @@ export const vi = {
     title: "Thông tin văn bản",
     fromWorkbook: "Theo bảng tính",
     deadlineHint: "Ví dụ 15/7/2026",
+    badDate: "Không phải một ngày có thật: viết ngày/tháng/năm, ví dụ 15/7/2026.",
     fields: {
       issuingBody: "Cơ quan ban hành",
       compilingAgency: "Cơ quan tổng hợp",

@@ -9,6 +9,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useState } from "react";
+import { documentDate } from "../../../core/draft/settings";
 import type { StoredSettings } from "../../../core/host";
 import { useMessages } from "../../messages";
 
@@ -40,7 +41,13 @@ export function DraftSettingsForm({ settings, save }: DraftSettingsFormProps) {
   const m = useMessages();
   const styles = useStyles();
   const [values, setValues] = useState<Record<string, string>>(settings.draft ?? {});
+  /** A deadline must be a day of the calendar, written day/month/year. */
+  const invalid = (field: DraftField): boolean =>
+    field === "deadline" &&
+    (values.deadline ?? "").trim() !== "" &&
+    documentDate(values.deadline) === null;
   const commit = (field: DraftField) => {
+    if (invalid(field)) return;
     if ((settings.draft ?? {})[field] === values[field]) return;
     void save({ draft: { ...(settings.draft ?? {}), [field]: values[field] ?? "" } });
   };
@@ -54,6 +61,8 @@ export function DraftSettingsForm({ settings, save }: DraftSettingsFormProps) {
               key={field}
               label={m.draftSettings.fields[field]}
               hint={field === "deadline" ? m.draftSettings.deadlineHint : undefined}
+              validationState={invalid(field) ? "error" : "none"}
+              validationMessage={invalid(field) ? m.draftSettings.badDate : undefined}
             >
               <Input
                 value={values[field] ?? ""}
