@@ -45,7 +45,10 @@ const TEST_TIMEOUT = 60_000;
 
 /** What the engine says about the sample: the page must show the same. */
 interface Expected {
+  /** The first sheet's report: the one the pane shows first. */
   report: Report;
+  /** Every sheet the pane computes by default: the whole workbook. */
+  sheets: string[];
   plan: WritePlan;
   doc: DraftDocument;
 }
@@ -54,11 +57,14 @@ async function expectedFromSample(): Promise<Expected> {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.readFile(SAMPLE);
   // The pane opens on the active sheet, which in the sample is the first one.
-  const { report, grid, header } = analyse(tableFromWorksheet(workbook.worksheets[0]));
+  const [first, ...others] = workbook.worksheets.map((sheet) => analyse(tableFromWorksheet(sheet)));
+  const { report, grid, header } = first;
   return {
     report,
+    sheets: workbook.worksheets.map((sheet) => sheet.name),
     plan: planWrite(grid, header, report),
-    doc: draft(workbookReport([report]), { kind: "plan" }),
+    // The pane drafts from the whole workbook, its breakdown sheet included.
+    doc: draft(workbookReport([report, ...others.map((a) => a.report)]), { kind: "plan" }),
   };
 }
 
@@ -156,7 +162,9 @@ describeE2E("playground in Chromium", () => {
     if (await summary.isVisible()) return;
     await computeButton(page).click();
     await summary.waitFor();
-    await pane(page).getByText(m.compute.written(expected.report.sheet)).waitFor();
+    await pane(page)
+      .getByText(m.compute.written(expected.sheets.join("”, “")))
+      .waitFor();
   }
 
   const laggingButtons = (page: Page): Locator =>

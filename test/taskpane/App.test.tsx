@@ -47,9 +47,11 @@ function tab(label: string): HTMLElement {
   return screen.getByRole("tab", { name: new RegExp(`^${label}`) });
 }
 
+/** Clicks the button and waits until every sheet is computed and written. */
 async function compute(label = "Tính tiến độ") {
   fireEvent.click(screen.getByRole("button", { name: label }));
-  await screen.findByRole("heading", { name: /Tổng hợp|Summary/ });
+  await screen.findAllByRole("heading", { name: /Tổng hợp|Summary/ });
+  await waitFor(() => expect(screen.queryByText(/^(Đang|Computing|Writing|Reading)/)).toBeNull());
 }
 
 /** The count shown beside a status in the summary. */
@@ -116,14 +118,19 @@ describe("detecting the table", () => {
 });
 
 describe("computing progress", () => {
-  it("writes the plan once and shows the summary, lagging rows and mismatches", async () => {
+  it("writes each sheet's plan once and shows the summary, lagging rows and mismatches", async () => {
     const host = new FakeHost(tables);
     await renderPane(host);
     await compute();
 
+    // The whole workbook by default: the indicators, then the districts' breakdown.
     const { report, grid, header } = analyse(main, { tolerance: 10, columns: {} });
-    expect(host.calls.writePlan).toEqual([planWrite(grid, header, report)]);
-    expect(await screen.findByText(`Đã ghi kết quả vào trang “${MAIN_SHEET}”.`)).toBeTruthy();
+    expect(host.calls.writePlan).toHaveLength(2);
+    expect(host.calls.writePlan[0]).toEqual(planWrite(grid, header, report));
+    const names = tables.map((t) => t.sheet);
+    expect(
+      await screen.findByText(`Đã ghi kết quả vào trang “${names.join("”, “")}”.`)
+    ).toBeTruthy();
 
     expect(summaryCount("Đã đạt/vượt")).toBe("7");
     expect(summaryCount("Đúng tiến độ")).toBe("6");
@@ -133,7 +140,7 @@ describe("computing progress", () => {
     expect(summaryCount("Định tính")).toBe("1");
     expect(summaryCount("Số liệu ghi sai")).toBe("5");
 
-    const lagging = screen.getByRole("list", { name: "Chỉ tiêu cần tập trung" });
+    const [lagging] = screen.getAllByRole("list", { name: "Chỉ tiêu cần tập trung" });
     const buttons = within(lagging).getAllByRole("button");
     expect(buttons).toHaveLength(9 + 6 + 2);
     const investment = within(lagging).getByRole("button", { name: /Tổng vốn đầu tư toàn xã hội/ });
@@ -157,8 +164,18 @@ describe("computing progress", () => {
     const host = new FakeHost(tables);
     await renderPane(host);
     await compute();
+    // After the compute, the first result cell of the first sheet is selected.
+    const [shown] = host.calls.selectRow;
+    const plan = host.calls.writePlan[0];
+    expect(shown).toEqual({
+      sheet: MAIN_SHEET,
+      row: plan.firstRow,
+      cell: `${plan.columns[0].letter}${plan.firstRow}`,
+    });
     fireEvent.click(screen.getByRole("button", { name: /Tổng vốn đầu tư toàn xã hội/ }));
-    await waitFor(() => expect(host.calls.selectRow).toEqual([{ sheet: MAIN_SHEET, row: 11 }]));
+    await waitFor(() =>
+      expect(host.calls.selectRow.slice(1)).toEqual([{ sheet: MAIN_SHEET, row: 11 }])
+    );
   });
 
   it("selects the cell of a check in the workbook when its address is clicked", async () => {
@@ -167,7 +184,7 @@ describe("computing progress", () => {
     await compute();
     fireEvent.click(screen.getByRole("button", { name: "Chọn ô H14 trong bảng tính" }));
     await waitFor(() =>
-      expect(host.calls.selectRow).toEqual([{ sheet: MAIN_SHEET, row: 14, cell: "H14" }])
+      expect(host.calls.selectRow.at(-1)).toEqual({ sheet: MAIN_SHEET, row: 14, cell: "H14" })
     );
   });
 
@@ -206,6 +223,18 @@ describe("computing progress", () => {
     fireEvent.click(within(stale).getByRole("button", { name: "Tính lại" }));
     await waitFor(() => expect(host.calls.writePlan).toHaveLength(2));
     await waitFor(() => expect(screen.queryByTestId("stale")).toBeNull());
+  });
+
+  it("computes only the sheet in view when the user narrows it to that sheet", async () => {
+    const host = new FakeHost(tables);
+    await renderPane(host);
+    fireEvent.click(
+      screen.getByRole("checkbox", { name: new RegExp(`^Chỉ tính trang “${MAIN_SHEET}”`) })
+    );
+    await compute();
+    expect(host.calls.writePlan).toHaveLength(1);
+    expect(host.calls.writePlan[0].sheet).toBe(MAIN_SHEET);
+    expect(await screen.findByText(`Đã ghi kết quả vào trang “${MAIN_SHEET}”.`)).toBeTruthy();
   });
 
   it("does not call a sheet with a header and no indicator a success", async () => {

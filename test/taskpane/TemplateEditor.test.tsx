@@ -68,7 +68,7 @@ describe("the template editor", () => {
 
     fireEvent.click(tab("Tiến độ"));
     fireEvent.click(screen.getByRole("button", { name: "Tính tiến độ" }));
-    await screen.findByRole("heading", { name: "Tổng hợp" });
+    await screen.findAllByRole("heading", { name: "Tổng hợp" });
     fireEvent.click(tab("Dự thảo"));
     expect(
       await screen.findByText(/^- Chỉ tiêu tổng vốn đầu tư toàn xã hội năm 2024: 34\.000 tỷ đồng/)

@@ -1,37 +1,44 @@
 import { useCallback, useState } from "react";
 import type { ComputeOptions, Report } from "../../core/engine";
 import type { WorkbookHost } from "../../core/host";
-import type { JobPhase, WorkbookReport } from "../../core/job";
+import type { JobHost, JobPhase, WorkbookReport } from "../../core/job";
+import type { WritePlan } from "../../core/writePlan";
 import type { Failure } from "../lib/errors";
 import { loadEngine } from "./useEngine";
 
 export type ComputePhase = JobPhase;
 
 export interface ComputeResult {
-  /** What the drafts are made from: every sheet computed. */
+  /** Every sheet computed, which the pane shows and the drafts are made from. */
   workbook: WorkbookReport;
-  /** The chosen sheet's report, which the pane shows. */
-  report: Report;
   /** True only once the host confirmed the write: the pane never claims more. */
   written: boolean;
-  /** The sheet and options it was computed with, to tell when it is out of date. */
+  /** The sheets and options it was computed with, to tell when it is out of date. */
   inputs: string;
+}
+
+/** The pane's choices: period and band, and the column corrections of each sheet. */
+export interface PaneComputeOptions {
+  months?: number;
+  tolerance?: number;
+  columns: Record<string, NonNullable<ComputeOptions["columns"]>>;
 }
 
 export interface ComputeState {
   phase: ComputePhase | null;
   result: ComputeResult | null;
   failure: Failure | null;
-  run(sheet: string, options: ComputeOptions): Promise<void>;
+  /** Computes these sheets: the whole workbook, or the one the user narrowed it to. */
+  run(sheets: readonly string[], options: PaneComputeOptions): Promise<void>;
 }
 
-/** A compute's sheet and options as one comparable key. */
-export function computeInputs(sheet: string | null, options: ComputeOptions): string {
+/** A compute's sheets and options as one comparable key. */
+export function computeInputs(sheets: readonly string[], options: PaneComputeOptions): string {
   return JSON.stringify([
-    sheet,
+    sheets,
     options.months ?? null,
     options.tolerance ?? null,
-    options.columns ?? {},
+    options.columns,
   ]);
 }
 
@@ -44,43 +51,69 @@ const STAGE: Record<JobPhase, Failure["stage"]> = {
   writing: "write",
 };
 
-/** Step 3: the workbook job on the chosen sheet (read afresh, compute, write), each step reported. */
+/**
+ * The workbook job on the chosen sheets (each read afresh, computed, written), each step
+ * reported; a sheet's figures show as soon as it is computed, before its write.
+ */
 export function useCompute(host: WorkbookHost): ComputeState {
   const [phase, setPhase] = useState<ComputePhase | null>(null);
   const [result, setResult] = useState<ComputeResult | null>(null);
   const [failure, setFailure] = useState<Failure | null>(null);
 
   const run = useCallback(
-    async (sheet: string, options: ComputeOptions) => {
+    async (sheets: readonly string[], options: PaneComputeOptions) => {
       setFailure(null);
       setResult(null);
-      const inputs = computeInputs(sheet, options);
+      const inputs = computeInputs(sheets, options);
       let stage: Failure["stage"] = "read";
+      let current = sheets[0];
+      const shown: Report[] = [];
+      const plans: WritePlan[] = [];
+      // The host, noting where each sheet's results go.
+      const noting: JobHost = {
+        sheets: () => host.sheets(),
+        readSheet: (name) => host.readSheet(name),
+        writePlan: async (plan) => {
+          await host.writePlan(plan);
+          plans.push(plan);
+        },
+      };
       try {
         setPhase("reading");
         const { runWorkbookJob, workbookReport } = await loadEngine();
         const workbook = await runWorkbookJob(
-          host,
+          noting,
           {
             months: options.months,
             tolerance: options.tolerance,
-            columns: { [sheet]: options.columns },
-            sheets: [sheet],
+            columns: options.columns,
+            // Named, so that the job does not list the sheets again (a round trip less).
+            sheets,
           },
           {
-            onPhase: async (next) => {
+            onPhase: async (next, sheet) => {
               stage = STAGE[next];
+              current = sheet;
               setPhase(next);
               if (next === "computing") await nextFrame();
             },
             // Shown before the write, so a failed write still leaves the figures to read.
-            onReport: (report) =>
-              setResult({ workbook: workbookReport([report]), report, written: false, inputs }),
+            onReport: (report) => {
+              shown.push(report);
+              setResult({ workbook: workbookReport(shown), written: false, inputs });
+            },
           }
         );
-        setResult({ workbook, report: workbook.sheets[0], written: true, inputs });
+        setResult({ workbook, written: true, inputs });
+        // Excel (or the grid) shows where the results went: the first result cell. Only a
+        // convenience: the results are written whether or not the selection succeeds.
+        const first = plans[0];
+        if (first?.columns[0])
+          await host
+            .selectRow(first.sheet, first.firstRow, `${first.columns[0].letter}${first.firstRow}`)
+            .catch(() => undefined);
       } catch (error) {
-        setFailure({ stage, error, sheet });
+        setFailure({ stage, error, sheet: current });
       } finally {
         setPhase(null);
       }

@@ -67,6 +67,8 @@ export const en: PaneMessages = {
   compute: {
     button: "Compute progress",
     written: (sheet) => `Results written to sheet “${sheet}”.`,
+    onlyThis: (sheet, sheets) => `Only sheet “${sheet}” (not all ${sheets} sheets)`,
+    sheetTitle: (sheet) => `Sheet “${sheet}”`,
     noRows: (sheet) =>
       `Sheet “${sheet}” has a header row but no indicator under it: there is nothing to compute.`,
     stale: "The results below were computed with an earlier sheet, period or columns.",

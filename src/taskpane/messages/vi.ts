@@ -71,6 +71,9 @@ export const vi = {
   compute: {
     button: "Tính tiến độ",
     written: (sheet: string) => `Đã ghi kết quả vào trang “${sheet}”.`,
+    onlyThis: (sheet: string, sheets: number) =>
+      `Chỉ tính trang “${sheet}” (không tính cả ${sheets} trang)`,
+    sheetTitle: (sheet: string) => `Trang “${sheet}”`,
     notWritten: "Kết quả dưới đây chưa được ghi vào bảng tính.",
     noRows: (sheet: string) =>
       `Trang “${sheet}” có dòng tiêu đề nhưng không có chỉ tiêu nào bên dưới: không có gì để tính.`,

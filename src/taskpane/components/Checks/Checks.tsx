@@ -19,24 +19,26 @@ export interface ChecksProps {
   report: Report;
   /** Selects a check's cell in the workbook. */
   onSelectCell(row: number, cell: string): void;
+  /** Told apart when several sheets' answers are on the pane at once. */
+  id?: string;
 }
 
 /**
  * The workbook's own figures that the arithmetic does not give back, and each row's notes;
  * every cell named is a button that selects it in the workbook.
  */
-export function Checks({ report, onSelectCell }: ChecksProps) {
+export function Checks({ report, onSelectCell, id = "" }: ChecksProps) {
   const m = useMessages();
   const styles = useChecksStyles();
   const { mismatches, totals, problems } = useChecks(report, m);
   return (
-    <section className={styles.root} aria-labelledby="checks-title">
-      <Subtitle2 as="h2" id="checks-title">
+    <section className={styles.root} aria-labelledby={`checks-title${id}`}>
+      <Subtitle2 as="h2" id={`checks-title${id}`}>
         {m.checks.title}
       </Subtitle2>
       {mismatches.length === 0 && totals.length === 0 && <Text>{m.checks.none}</Text>}
       {mismatches.length > 0 && (
-        <Table size="extra-small" aria-labelledby="checks-title">
+        <Table size="extra-small" aria-labelledby={`checks-title${id}`}>
           <TableHeader>
             <TableRow>
               <TableHeaderCell className={styles.cell}>{m.checks.cell}</TableHeaderCell>

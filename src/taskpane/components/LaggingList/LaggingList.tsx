@@ -12,19 +12,21 @@ export interface LaggingListProps {
   report: Report;
   disabled: boolean;
   onSelect: Dispatch<ReportRow>;
+  /** Told apart when several sheets' answers are on the pane at once. */
+  id?: string;
 }
 
 /**
  * The lagging rows by lead agency, as the plan assigns them, each a button that takes the
  * user to its row in the sheet, with its status and why.
  */
-export function LaggingList({ report, disabled, onSelect }: LaggingListProps) {
+export function LaggingList({ report, disabled, onSelect, id = "" }: LaggingListProps) {
   const m = useMessages();
   const styles = useLaggingListStyles();
   const groups = useLaggingList(report);
   return (
-    <section className={styles.root} aria-labelledby="lagging-title">
-      <Subtitle2 as="h2" id="lagging-title">
+    <section className={styles.root} aria-labelledby={`lagging-title${id}`}>
+      <Subtitle2 as="h2" id={`lagging-title${id}`}>
         {m.lagging.title}
       </Subtitle2>
       {groups.length === 0 ? (
@@ -32,14 +34,14 @@ export function LaggingList({ report, disabled, onSelect }: LaggingListProps) {
       ) : (
         <>
           <Caption1 className={styles.muted}>{m.lagging.hint}</Caption1>
-          <ul className={styles.list} aria-labelledby="lagging-title">
+          <ul className={styles.list} aria-labelledby={`lagging-title${id}`}>
             {groups.map((group) => (
               <li key={group.agency} className={styles.group}>
-                <h3 className={styles.agency} id={`agency-${slug(group.agency)}`}>
+                <h3 className={styles.agency} id={`agency${id}-${slug(group.agency)}`}>
                   {group.agency || m.lagging.noAgency}{" "}
                   <span className={styles.muted}>({group.entries.length})</span>
                 </h3>
-                <ul className={styles.list} aria-labelledby={`agency-${slug(group.agency)}`}>
+                <ul className={styles.list} aria-labelledby={`agency${id}-${slug(group.agency)}`}>
                   {group.entries.map(({ row, parent }) => (
                     <li key={row.row}>
                       <Button

@@ -1,5 +1,7 @@
 import {
   Button,
+  Caption1,
+  Checkbox,
   MessageBar,
   MessageBarActions,
   MessageBarBody,
@@ -8,7 +10,8 @@ import {
 import { useState } from "react";
 import type { WorkbookHost } from "../../../core/host";
 import type { Failure } from "../../lib/errors";
-import { computeInputs, ComputeState } from "../../hooks/useCompute";
+import { computeInputs, ComputeState, PaneComputeOptions } from "../../hooks/useCompute";
+import { savedCorrections } from "../../lib/columns";
 import type { Notify } from "../../hooks/notify";
 import type { SettingsState } from "../../hooks/useSettings";
 import { PaneMessages, useMessages } from "../../messages";
@@ -42,21 +45,33 @@ export function ProgressPanel({ host, settings, detect, compute, notify }: Progr
   const busy = phase !== null;
   const result = compute.result;
 
-  const chosen = {
+  // The whole workbook by default; the sheet in view alone when the user narrows it.
+  const [onlyThis, setOnlyThis] = useState(false);
+  const several = detect.sheets.length > 1;
+  const targets =
+    detect.sheet === null ? [] : several && !onlyThis ? detect.sheets : [detect.sheet];
+  const chosen: PaneComputeOptions = {
     months: options.chosenMonths,
     tolerance: options.tolerance,
-    columns: detect.corrections,
+    columns: Object.fromEntries(
+      targets.map((name) => [
+        name,
+        name === detect.sheet ? detect.corrections : savedCorrections(settings.settings, name),
+      ])
+    ),
   };
-  // Results computed with another sheet, period, band or columns than those now chosen.
-  const stale = result !== null && result.inputs !== computeInputs(detect.sheet, chosen);
+  // Results computed with other sheets, period, band or columns than those now chosen.
+  const stale = result !== null && result.inputs !== computeInputs(targets, chosen);
 
   const run = () => {
-    if (detect.sheet === null) return;
+    if (targets.length === 0) return;
     setSelectFailure(null);
     if (options.toleranceChanged)
       settings.save({ tolerance: options.tolerance }).catch(() => notify("error", m.errors.save));
-    void compute.run(detect.sheet, chosen);
+    void compute.run(targets, chosen);
   };
+  const sheetsDone = result?.workbook.sheets ?? [];
+  const rowsDone = sheetsDone.reduce((n, report) => n + report.rows.length, 0);
 
   const select = (sheet: string, row: number, cell?: string) => {
     setSelectFailure(null);
@@ -85,20 +100,35 @@ export function ProgressPanel({ host, settings, detect, compute, notify }: Progr
       >
         {m.compute.button}
       </Button>
+      {several && detect.sheet !== null && (
+        <Checkbox
+          checked={onlyThis}
+          disabled={busy}
+          onChange={(_, data) => setOnlyThis(data.checked === true)}
+          label={m.compute.onlyThis(detect.sheet, detect.sheets.length)}
+        />
+      )}
       <div className={styles.status} role="status" aria-live="polite">
         {phase !== null && (
           <Spinner size="tiny" labelPosition="after" label={busyLabel(phase, m.busy)} />
         )}
-        {result && result.written && result.report.rows.length > 0 && (
+        {result && result.written && rowsDone > 0 && (
           <MessageBar intent="success">
-            <MessageBarBody>{m.compute.written(result.report.sheet)}</MessageBarBody>
+            <MessageBarBody>
+              {m.compute.written(sheetsDone.map((report) => report.sheet).join("”, “"))}
+            </MessageBarBody>
           </MessageBar>
         )}
-        {result && compute.phase === null && result.report.rows.length === 0 && (
+        {result && compute.phase === null && rowsDone === 0 && (
           <MessageBar intent="warning">
-            <MessageBarBody>{m.compute.noRows(result.report.sheet)}</MessageBarBody>
+            <MessageBarBody>{m.compute.noRows(sheetsDone[0]?.sheet ?? "")}</MessageBarBody>
           </MessageBar>
         )}
+        {result &&
+          compute.phase === null &&
+          result.workbook.skipped.map(({ sheet, reason }) => (
+            <Caption1 key={sheet}>{m.detect.skipped(sheet, reason)}</Caption1>
+          ))}
         {stale && compute.phase === null && (
           <MessageBar intent="warning" data-testid="stale">
             <MessageBarBody>{m.compute.stale}</MessageBarBody>
@@ -110,7 +140,9 @@ export function ProgressPanel({ host, settings, detect, compute, notify }: Progr
           </MessageBar>
         )}
         {result && compute.phase === null && (
-          <span className={styles.srOnly}>{summarySentence(result.report, m)}</span>
+          <span className={styles.srOnly}>
+            {sheetsDone.map((report) => summarySentence(report, m)).join(". ")}
+          </span>
         )}
         {result && !result.written && compute.phase === null && (
           <MessageBar intent="warning">
@@ -123,9 +155,9 @@ export function ProgressPanel({ host, settings, detect, compute, notify }: Progr
       {result && (
         <LaterPart>
           <Results
-            report={result.report}
-            onSelect={(row) => select(result.report.sheet, row.row)}
-            onSelectCell={(row, cell) => select(result.report.sheet, row, cell)}
+            workbook={result.workbook}
+            onSelect={(sheet, row) => select(sheet, row.row)}
+            onSelectCell={(sheet, row, cell) => select(sheet, row, cell)}
           />
         </LaterPart>
       )}

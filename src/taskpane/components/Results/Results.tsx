@@ -1,26 +1,53 @@
-import { Divider } from "@fluentui/react-components";
-import type { Dispatch } from "react";
+import { Divider, Subtitle1 } from "@fluentui/react-components";
 import type { Report, ReportRow } from "../../../core/engine";
+import type { WorkbookReport } from "../../../core/job";
+import { useMessages } from "../../messages";
 import { Checks } from "../Checks/Checks";
 import { LaggingList } from "../LaggingList/LaggingList";
 import { Summary } from "../Summary/Summary";
 import { useResultsStyles } from "./results.styles";
 
 export interface ResultsProps {
-  report: Report;
-  onSelect: Dispatch<ReportRow>;
-  onSelectCell(row: number, cell: string): void;
+  workbook: WorkbookReport;
+  onSelect(sheet: string, row: ReportRow): void;
+  onSelectCell(sheet: string, row: number, cell: string): void;
 }
 
-/** Step 3's answer: the count by status, the lagging rows, and the checks. */
-export function Results({ report, onSelect, onSelectCell }: ResultsProps) {
+/**
+ * The answer, sheet by sheet: the count by status, the lagging rows by agency, the checks.
+ * With several sheets each is headed by its name; the first takes the focus.
+ */
+export function Results({ workbook, onSelect, onSelectCell }: ResultsProps) {
+  const m = useMessages();
   const styles = useResultsStyles();
+  const several = workbook.sheets.length > 1;
   return (
     <>
-      <Divider className={styles.divider} />
-      <Summary report={report} />
-      <LaggingList report={report} disabled={false} onSelect={onSelect} />
-      <Checks report={report} onSelectCell={onSelectCell} />
+      {workbook.sheets.map((report: Report, i) => {
+        const id = i === 0 ? "" : `-${i}`;
+        return (
+          <section key={report.sheet} className={styles.sheet} aria-label={report.sheet}>
+            <Divider className={styles.divider} />
+            {several && (
+              <Subtitle1 as="h2" className={styles.sheetTitle}>
+                {m.compute.sheetTitle(report.sheet)}
+              </Subtitle1>
+            )}
+            <Summary report={report} id={id} focus={i === 0} />
+            <LaggingList
+              report={report}
+              disabled={false}
+              onSelect={(row) => onSelect(report.sheet, row)}
+              id={id}
+            />
+            <Checks
+              report={report}
+              onSelectCell={(row, cell) => onSelectCell(report.sheet, row, cell)}
+              id={id}
+            />
+          </section>
+        );
+      })}
     </>
   );
 }

@@ -10,26 +10,36 @@ import { useSummary } from "./useSummary";
  * The count of rows by status. Each new answer comes into view and takes the focus, so that
  * after "Tính tiến độ" the official reads it without scrolling and a screen reader starts there.
  */
-export function Summary({ report }: { report: Report }) {
+export function Summary({
+  report,
+  id = "",
+  focus = true,
+}: {
+  report: Report;
+  /** Told apart when several sheets' answers are on the pane at once. */
+  id?: string;
+  /** Whether this answer takes the focus (the first of several does). */
+  focus?: boolean;
+}) {
   const m = useMessages();
   const styles = useSummaryStyles();
   const { items, rows, period } = useSummary(report);
   const title = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     const heading = title.current;
-    if (!heading) return;
+    if (!heading || !focus) return;
     heading.focus({ preventScroll: true });
     heading.scrollIntoView?.({ block: "start" });
-  }, [report]);
+  }, [report, focus]);
   return (
-    <section className={styles.root} aria-labelledby="summary-title">
-      <h2 id="summary-title" ref={title} tabIndex={-1} className={styles.title}>
+    <section className={styles.root} aria-labelledby={`summary-title${id}`}>
+      <h2 id={`summary-title${id}`} ref={title} tabIndex={-1} className={styles.title}>
         {m.summary.title}
       </h2>
       <Caption1 className={styles.muted}>
         {period} · {m.summary.rows(rows)}
       </Caption1>
-      <ul className={styles.list} data-testid="summary">
+      <ul className={styles.list} data-testid={`summary${id}`}>
         {items.map((item) => (
           <li key={item.key} className={styles.item} data-status={item.key}>
             <Badge appearance={item.count > 0 ? "filled" : "outline"} color={item.color}>
