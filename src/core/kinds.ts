@@ -38,6 +38,12 @@ const LEVEL_UNIT =
 const LEVEL_NAME =
   /^(ty le|ty trong|so giuong|so bac si|mat do|thu nhap binh quan|grdp binh quan|chi so|he so|toc do|muc tang|tang truong)|binh quan dau nguoi|\/ ?van dan|che phu|bao phu/;
 const DIGIT = /\d/;
+/**
+ * Words that say a figure is missing (`chưa có`, `n/a`, `đang cập nhật`), folded: a target
+ * written so is a figure still to come, not a qualitative target (docs/rules.md §2).
+ */
+const NO_FIGURE =
+  /^(chua co( so lieu)?|khong co( so lieu)?|dang cap nhat|chua cap nhat|n\/?a|#n\/a|na)\.?$/;
 const MAINTAIN = /\b(giu vung|duy tri|giu on dinh)\b/;
 const DOWN_TO = /\bgiam (xuong |con )/;
 const REDUCE = /\bgiam\b/;
@@ -101,7 +107,12 @@ export interface FoldedKindInput {
 export function inferFoldedKind(input: KindInput, folded: FoldedKindInput): KindInfo {
   const { name, unit, targetText } = folded;
   const words = `${name} ${targetText}`;
-  if (input.target === null && input.actual === null && !DIGIT.test(targetText)) {
+  if (
+    input.target === null &&
+    input.actual === null &&
+    !DIGIT.test(targetText) &&
+    !NO_FIGURE.test(targetText.trim())
+  ) {
     return { kind: "qualitative", direction: "up" };
   }
   if (MAINTAIN.test(words)) return { kind: "maintain", direction: "up" };

@@ -15,6 +15,8 @@ export interface ProblemArgs {
   notANumber: { text: string };
   /** A figure cell holds an Excel error (`#DIV/0!`). */
   excelError: { text: string };
+  /** A flow's actual below 0 (`-5`): a typing error more often than a figure. */
+  negativeActual: Record<string, never>;
   /** A target of 0: no achievement can be computed. */
   zeroTarget: Record<string, never>;
   /** Figures on a row with no indicator name. */

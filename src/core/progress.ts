@@ -82,6 +82,9 @@ export function computeProgress(row: IndicatorRow, options: ProgressOptions): Pr
       ? (row.actual.value / 100) * row.planAmount
       : row.actual.value;
   base.actual = A;
+  // A flow does not run below nothing: said, so that "đạt -5%" is never read as a figure.
+  if (A < 0 && (row.kind === "cumulative" || row.kind === "reduction"))
+    problems.push(problem("negativeActual", row.row, cellOf(row, "actual")));
   const decimals = Math.max(target.decimals, row.actual.decimals);
   if (Math.abs(T) < EPSILON && row.kind !== "level") {
     problems.push(problem("zeroTarget", row.row, cellOf(row, "target")));

@@ -11,6 +11,7 @@ const ONE_OF_EACH: Record<ProblemCode, Problem> = {
   missingActual: problem("missingActual", 9, null),
   notANumber: problem("notANumber", 9, "G9", { text: "chưa có" }),
   excelError: problem("excelError", 9, "G9", { text: "#N/A" }),
+  negativeActual: problem("negativeActual", 9, "G9"),
   zeroTarget: problem("zeroTarget", 9, "F9"),
   noName: problem("noName", 9, "B9"),
   unknownKind: problem("unknownKind", 9, "M9", { text: "hỗn hợp" }),

@@ -490,3 +490,32 @@ describe("forecast: A / p for cumulative rows, and `khả năng không đạt`",
     expect(row.likelyMissed).toBe(true);
   });
 });
+
+describe("bad data is never reassuring", () => {
+  const sheet = (rows: (string | number | null)[][]) =>
+    computeSheet(
+      makeTable([
+        ["BIỂU 6 THÁNG NĂM 2026"],
+        [],
+        ["STT", "Chỉ tiêu", "ĐVT", "Kế hoạch", "Thực hiện 6 tháng"],
+        ...rows,
+      ])
+    );
+
+  it("flags a flow's negative actual on its cell", () => {
+    const [row] = sheet([[1, "Thu ngân sách nội địa", "tỷ đồng", 1000, -50]]).rows;
+    expect(row.problems.map((p) => [p.code, p.cell])).toContainEqual(["negativeActual", "E4"]);
+    expect(row.status).toBe("off_track");
+  });
+
+  it("reads 'chưa có' or 'n/a' in the figures as missing figures, not a qualitative target", () => {
+    for (const words of ["chưa có", "n/a", "Đang cập nhật"]) {
+      const [row] = sheet([[1, "Tổng vốn đầu tư toàn xã hội", "tỷ đồng", words, words]]).rows;
+      expect(row.status).toBe("no_data");
+      expect(row.problems.map((p) => p.code)).toContain("notANumber");
+    }
+    // A qualitative target in words is still one.
+    const [kept] = sheet([[1, "Giữ vững ổn định chính trị", "", "Giữ vững", "Đạt"]]).rows;
+    expect(kept.status).toBe("qualitative");
+  });
+});

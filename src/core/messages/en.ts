@@ -14,6 +14,8 @@ export const en = {
     missingActual: (cell) => `No actual figure in cell ${cell}.`,
     notANumber: (cell, { text }) => `Cell ${cell} is not a number: "${text}".`,
     excelError: (cell, { text }) => `Cell ${cell} holds the Excel error ${text}.`,
+    negativeActual: (cell) =>
+      `The actual in cell ${cell} is negative; a running total cannot fall below 0, check it.`,
     zeroTarget: (cell) => `The target in cell ${cell} is 0, so no achievement can be computed.`,
     noName: (_cell, _args, row) => `Row ${row} has figures but no indicator name.`,
     unknownKind: (cell, { text }) =>

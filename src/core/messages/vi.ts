@@ -29,6 +29,8 @@ export const vi = {
     missingActual: (cell) => `Thiếu số liệu thực hiện ở ô ${cell}.`,
     notANumber: (cell, { text }) => `Ô ${cell} không phải là số: "${text}".`,
     excelError: (cell, { text }) => `Ô ${cell} chứa lỗi Excel ${text}.`,
+    negativeActual: (cell) =>
+      `Số thực hiện ở ô ${cell} âm; số cộng dồn không thể dưới 0, hãy kiểm tra lại.`,
     zeroTarget: (cell) => `Chỉ tiêu kế hoạch ở ô ${cell} bằng 0, không tính được tỷ lệ đạt.`,
     noName: (_cell, _args, row) => `Dòng ${row} có số liệu nhưng không có tên chỉ tiêu.`,
     unknownKind: (cell, { text }) =>
