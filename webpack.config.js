@@ -129,6 +129,8 @@ module.exports = (env, options) => {
     entry: {
       taskpane: "./src/taskpane/index.tsx",
       commands: "./src/commands/commands.ts",
+      // The dialog the ribbon's button opens to say what its click did.
+      outcome: "./src/commands/outcome.ts",
       // The task pane in a plain browser over an .xlsx (no Excel): `npm run playground`.
       playground: "./src/playground/index.tsx",
     },
@@ -226,6 +228,11 @@ module.exports = (env, options) => {
         filename: "commands.html",
         template: "./src/commands/commands.html",
         chunks: ["commands"],
+      }),
+      new HtmlWebpackPlugin({
+        filename: "outcome.html",
+        template: "./src/commands/outcome.html",
+        chunks: ["outcome"],
       }),
     ],
     // JsBudgetPlugin checks the add-in's JS, lazy chunks included.

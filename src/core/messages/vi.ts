@@ -70,6 +70,14 @@ export const vi = {
 
 export type Messages = typeof vi;
 
+/** What the ribbon's **Tính tiến độ** says of its click, in the dialog it opens. */
+export const ribbon = {
+  done: (sheets: string[], counts: string) =>
+    `Đã tính tiến độ ${sheets.length} trang (${sheets.join(", ")}) và ghi kết quả vào các cột bên phải bảng: ${counts}.`,
+  skipped: (sheet: string, reason: string) => `Bỏ qua trang “${sheet}”: ${reason}.`,
+  failed: (reason: string) => `Chưa tính được tiến độ: ${reason}`,
+};
+
 /**
  * The `chitieu` command's own words: usage, flags, files, the terminal summary. Apart from
  * `vi`, so that the task pane, which reads `vi`, does not carry them.
@@ -119,6 +127,6 @@ chitieu demo`,
     workbook: (sheets: number, counts: string) => `Toàn bộ ${sheets} trang: ${counts}`,
     check: "Cần kiểm tra:",
     problem: (row: number, name: string, text: string) => `  Dòng ${row} (${name}): ${text}`,
-    skipped: (sheet: string, reason: string) => `Bỏ qua trang "${sheet}": ${reason}.`,
+    skipped: ribbon.skipped,
   },
 };

@@ -1,0 +1,8 @@
+/**
+ * The ribbon's outcome page: Excel shows it in a small dialog after **Tính tiến độ**, with
+ * the outcome in the address's fragment (never sent to a server). The text is set as text,
+ * never as markup.
+ */
+const text = decodeURIComponent(window.location.hash.slice(1));
+const message = document.getElementById("outcome");
+if (message) message.textContent = text;
