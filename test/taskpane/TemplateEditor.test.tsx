@@ -64,7 +64,7 @@ describe("the template editor", () => {
     const saved = host.calls.saveSettings[0].templates;
     expect(saved).toBe(saveTemplates({ ...DEFAULT_TEMPLATES, "row.target": text }));
     expect(loadTemplates(saved).templates["row.target"]).toBe(text);
-    expect(await screen.findByText("Đã lưu mẫu “row.target”.")).toBeTruthy();
+    expect(await screen.findByText("Đã lưu mẫu “Phần II: chỉ tiêu năm”.")).toBeTruthy();
 
     fireEvent.click(tab("Tiến độ"));
     fireEvent.click(screen.getByRole("button", { name: "Tính tiến độ" }));
@@ -82,6 +82,13 @@ describe("the template editor", () => {
     expect(textarea().value).toBe("{Chỉ tiêu}: {Kế hoạch}");
     expect(screen.getByText("Khác mặc định")).toBeTruthy();
     fireEvent.click(screen.getByRole("button", { name: "Khôi phục mặc định" }));
+    // Asked once more before the wording is lost; "Thôi" keeps it.
+    expect(screen.getByText(/Câu chữ đang có của mẫu này sẽ mất/)).toBeTruthy();
+    fireEvent.click(screen.getByRole("button", { name: "Thôi" }));
+    expect(host.calls.saveSettings).toHaveLength(0);
+    expect(textarea().value).toBe("{Chỉ tiêu}: {Kế hoạch}");
+    fireEvent.click(screen.getByRole("button", { name: "Khôi phục mặc định" }));
+    fireEvent.click(screen.getByRole("button", { name: "Khôi phục" }));
     await waitFor(() => expect(host.calls.saveSettings).toHaveLength(1));
     // Other settings survive; the templates go back to holding no change.
     expect(host.calls.saveSettings[0]).toEqual({

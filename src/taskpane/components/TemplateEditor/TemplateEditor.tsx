@@ -4,11 +4,13 @@ import {
   Caption1,
   Field,
   MessageBar,
+  MessageBarActions,
   MessageBarBody,
   MessageBarTitle,
   Select,
   Textarea,
 } from "@fluentui/react-components";
+import { useState } from "react";
 import { isTemplateId, TEMPLATE_FIELDS, TemplateId } from "../../../core/draft/templates";
 import type { StoredSettings } from "../../../core/host";
 import type { Notify } from "../../hooks/notify";
@@ -32,6 +34,7 @@ export function TemplateEditor({ settings, saveSettings, notify }: TemplateEdito
   const m = useMessages();
   const styles = useTemplateEditorStyles();
   const editor = useTemplateEditor(settings, saveSettings, notify);
+  const [confirming, setConfirming] = useState(false);
   return (
     <div className={styles.root}>
       <Caption1 className={styles.muted}>{m.templates.hint}</Caption1>
@@ -55,7 +58,7 @@ export function TemplateEditor({ settings, saveSettings, notify }: TemplateEdito
             <optgroup key={group} label={m.templates.groups[group]}>
               {IDS.filter((id) => id.startsWith(`${group}.`)).map((id) => (
                 <option key={id} value={id}>
-                  {id}
+                  {m.templates.names[id]}
                 </option>
               ))}
             </optgroup>
@@ -119,12 +122,33 @@ export function TemplateEditor({ settings, saveSettings, notify }: TemplateEdito
           {m.templates.save}
         </Button>
         <Button
-          disabled={!(editor.custom || editor.changed) || editor.saving}
-          onClick={editor.reset}
+          disabled={!(editor.custom || editor.changed) || editor.saving || confirming}
+          onClick={() => setConfirming(true)}
         >
           {m.templates.reset}
         </Button>
       </div>
+      {confirming && (
+        // Restoring loses the official's wording: it is asked once more, in words.
+        <MessageBar intent="warning" layout="multiline" role="alertdialog">
+          <MessageBarBody>{m.templates.confirmReset(m.templates.names[editor.id])}</MessageBarBody>
+          <MessageBarActions>
+            <Button
+              size="small"
+              appearance="primary"
+              onClick={() => {
+                setConfirming(false);
+                editor.reset();
+              }}
+            >
+              {m.templates.confirm}
+            </Button>
+            <Button size="small" onClick={() => setConfirming(false)}>
+              {m.templates.cancel}
+            </Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
       {editor.failure && <ErrorBar failure={editor.failure} />}
     </div>
   );

@@ -115,11 +115,11 @@ export function useTemplateEditor(
     loadErrors,
     saving,
     save: () => {
-      if (problem === null) void store(text, m.templates.saved(id));
+      if (problem === null) void store(text, m.templates.saved(m.templates.names[id]));
     },
     reset: () => {
       if (templates[id] !== DEFAULT_TEMPLATES[id])
-        void store(DEFAULT_TEMPLATES[id], m.templates.resetDone(id));
+        void store(DEFAULT_TEMPLATES[id], m.templates.resetDone(m.templates.names[id]));
       else edit(DEFAULT_TEMPLATES[id]);
     },
     failure,
