@@ -88,6 +88,16 @@ export const en: PaneMessages = {
   summary: {
     title: "Summary",
     mismatches: "Figures that do not add up",
+    legendTitle: "What do the statuses mean?",
+    legend: {
+      achieved: "The actual has reached or passed the year's target.",
+      on_track: "At or above the share of the year gone (6 months: 50%).",
+      at_risk: "Below the share of the year gone, within the at-risk band (10 points by default).",
+      off_track:
+        "Below by more than the band, or a rate moving away from its target since last year.",
+      no_data: "No actual or target figure to compute with yet.",
+      qualitative: "A target in words, no rate computed.",
+    },
     rows: (count) => `${count} indicators`,
   },
   reason: {

@@ -88,6 +88,16 @@ export const vi = {
   summary: {
     title: "Tổng hợp",
     mismatches: "Số liệu ghi sai",
+    legendTitle: "Các trạng thái nghĩa là gì?",
+    /** What each status means, from the rules (docs/rules.md §2). */
+    legend: {
+      achieved: "Số thực hiện đã bằng hoặc vượt chỉ tiêu cả năm.",
+      on_track: "Tỷ lệ đạt không thấp hơn phần thời gian đã qua (6 tháng: 50%).",
+      at_risk: "Thấp hơn phần thời gian đã qua nhưng trong ngưỡng nguy cơ (mặc định 10 điểm).",
+      off_track: "Thấp hơn quá ngưỡng, hoặc một tỷ lệ đang đi xa chỉ tiêu so với năm trước.",
+      no_data: "Chưa có số thực hiện hoặc số kế hoạch để tính.",
+      qualitative: "Chỉ tiêu bằng lời, không tính tỷ lệ.",
+    },
     rows: (count: number) => `${count} chỉ tiêu`,
   },
   /** Why a row has its status, from its figures (lib/reason.ts). */

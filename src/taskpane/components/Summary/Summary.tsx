@@ -49,6 +49,21 @@ export function Summary({
           </li>
         ))}
       </ul>
+      <details className={styles.legend}>
+        <summary>{m.summary.legendTitle}</summary>
+        <dl className={styles.legendList}>
+          {items
+            .filter((item) => item.key !== "mismatches")
+            .map((item) => (
+              <div key={item.key}>
+                <dt className={styles.term}>{item.label}</dt>
+                <dd className={styles.meaning}>
+                  {m.summary.legend[item.key as keyof typeof m.summary.legend]}
+                </dd>
+              </div>
+            ))}
+        </dl>
+      </details>
     </section>
   );
 }

@@ -18,6 +18,23 @@ export const useSummaryStyles = makeStyles({
       borderRadius: tokens.borderRadiusMedium,
     },
   },
+  legend: {
+    color: tokens.colorNeutralForeground2,
+    fontSize: tokens.fontSizeBase200,
+    lineHeight: tokens.lineHeightBase200,
+  },
+  legendList: {
+    margin: `${tokens.spacingVerticalXS} 0 0 0`,
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXS,
+  },
+  term: {
+    fontWeight: tokens.fontWeightSemibold,
+  },
+  meaning: {
+    margin: "0",
+  },
   list: {
     listStyleType: "none",
     margin: "0",
