@@ -2,7 +2,7 @@ import { promises as fs } from "fs";
 import path from "path";
 import { WorkbookReport } from "../core/job";
 import { draft, DraftKind, renderText, unfilled } from "../core/draft";
-import { DraftSettings } from "../core/draft/settings";
+import { documentDate, DraftSettings } from "../core/draft/settings";
 import { cli } from "../core/messages/vi";
 import { renderDocx } from "../docx/render";
 import { computeOptions, parseArgs, USAGE, UsageError } from "./options";
@@ -25,19 +25,9 @@ export function draftFlags(flags: Record<string, string>): {
     settings.year = year;
   }
   if (flags.deadline !== undefined) {
-    const match = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(flags.deadline.trim());
-    const date = match
-      ? new Date(Date.UTC(Number(match[3]), Number(match[2]) - 1, Number(match[1])))
-      : null;
-    if (
-      !match ||
-      !date ||
-      date.getUTCDate() !== Number(match[1]) ||
-      date.getUTCMonth() !== Number(match[2]) - 1
-    ) {
-      throw new UsageError(cli.badDeadline(flags.deadline));
-    }
-    settings.deadline = `${match[1].padStart(2, "0")}/${match[2].padStart(2, "0")}/${match[3]}`;
+    const deadline = documentDate(flags.deadline);
+    if (deadline === null) throw new UsageError(cli.badDeadline(flags.deadline));
+    settings.deadline = deadline;
   }
   return { kind, settings };
 }

@@ -35,7 +35,10 @@ export function App({ host, initialLanguage = "vi" }: AppProps) {
   const [messages, setMessages] = useState<PaneMessages>(vi);
   useEffect(() => {
     let current = true;
-    void loadMessages(language).then((loaded) => current && setMessages(loaded));
+    // A chunk that fails to load leaves the pane in the language it has.
+    loadMessages(language)
+      .then((loaded) => current && setMessages(loaded))
+      .catch(() => undefined);
     return () => {
       current = false;
     };

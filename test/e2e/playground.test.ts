@@ -168,7 +168,7 @@ describeE2E("playground in Chromium", () => {
   }
 
   const laggingButtons = (page: Page): Locator =>
-    pane(page).locator("section[aria-labelledby=lagging-title] li button");
+    pane(page).locator("section[aria-labelledby~=lagging-title] li button");
 
   async function readClipboard(page: Page): Promise<string> {
     return page.evaluate(() => navigator.clipboard.readText());
@@ -292,7 +292,7 @@ describeE2E("playground in Chromium", () => {
         // ...and under each agency's own heading.
         for (const agency of order)
           await pane(page)
-            .locator("section[aria-labelledby=lagging-title] h3")
+            .locator("section[aria-labelledby~=lagging-title] h3")
             .filter({ hasText: agency || m.lagging.noAgency })
             .first()
             .waitFor();
@@ -312,7 +312,7 @@ describeE2E("playground in Chromium", () => {
       "flags the seed's domestic-revenue figures that do not add up (H14, I14)",
       async () => {
         await computed(page);
-        const table = pane(page).locator("section[aria-labelledby=checks-title] table").first();
+        const table = pane(page).locator("section[aria-labelledby~=checks-title] table").first();
         const cells = await table
           .locator("tbody tr[data-cell]")
           .evaluateAll((els) => els.map((el) => el.getAttribute("data-cell")));
@@ -694,7 +694,7 @@ describeE2E("playground in Chromium", () => {
       });
       crashed.catch(() => undefined); // settles after the race below, or on page close
       await pane(page)
-        .locator(`section[aria-labelledby=lagging-title] button[data-row="${row.row}"]`)
+        .locator(`section[aria-labelledby~=lagging-title] button[data-row="${row.row}"]`)
         .click();
       const selected = page
         .locator(`[data-testid=grid] tr[data-row="${row.row}"][aria-selected="true"]`)

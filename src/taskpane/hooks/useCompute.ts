@@ -1,6 +1,6 @@
 import { useCallback, useState } from "react";
-import type { ComputeOptions, Report } from "../../core/engine";
-import type { WorkbookHost } from "../../core/host";
+import type { Report } from "../../core/engine";
+import type { StoredSettings, WorkbookHost } from "../../core/host";
 import type { JobHost, JobPhase, WorkbookReport } from "../../core/job";
 import type { WritePlan } from "../../core/writePlan";
 import type { Failure } from "../lib/errors";
@@ -17,11 +17,11 @@ export interface ComputeResult {
   inputs: string;
 }
 
-/** The pane's choices: period and band, and the column corrections of each sheet. */
+/** The pane's choices: period and band; the settings hold each sheet's corrected columns. */
 export interface PaneComputeOptions {
   months?: number;
   tolerance?: number;
-  columns: Record<string, NonNullable<ComputeOptions["columns"]>>;
+  settings: StoredSettings;
 }
 
 export interface ComputeState {
@@ -38,7 +38,7 @@ export function computeInputs(sheets: readonly string[], options: PaneComputeOpt
     sheets,
     options.months ?? null,
     options.tolerance ?? null,
-    options.columns,
+    options.settings.columns ?? {},
   ]);
 }
 
@@ -80,13 +80,18 @@ export function useCompute(host: WorkbookHost): ComputeState {
       };
       try {
         setPhase("reading");
-        const { runWorkbookJob, workbookReport } = await loadEngine();
+        const { runWorkbookJob, workbookReport, savedCorrections } = await loadEngine();
+        // Each sheet's corrected columns, read where the engine is: the first screen does
+        // not load it for them.
+        const columns = Object.fromEntries(
+          sheets.map((name) => [name, savedCorrections(options.settings, name)])
+        );
         const workbook = await runWorkbookJob(
           noting,
           {
             months: options.months,
             tolerance: options.tolerance,
-            columns: options.columns,
+            columns,
             // Named, so that the job does not list the sheets again (a round trip less).
             sheets,
           },
@@ -100,7 +105,7 @@ export function useCompute(host: WorkbookHost): ComputeState {
             // Shown before the write, so a failed write still leaves the figures to read.
             onReport: (report) => {
               shown.push(report);
-              setResult({ workbook: workbookReport(shown), written: false, inputs });
+              setResult({ workbook: workbookReport([...shown]), written: false, inputs });
             },
           }
         );

@@ -26,7 +26,9 @@ export function statusReason(row: ReportRow, report: Report, m: PaneMessages): s
     case "achieved":
       return say.achieved(T);
     default:
-      if (row.kind === "level" || row.kind === "maintain") {
+      if (row.kind === "maintain") {
+        reason = say.notHeld(A, T);
+      } else if (row.kind === "level") {
         if (row.baseline === null) reason = say.noBaseline(A, T);
         else if (row.gapClosure === null || row.gapClosure < 0)
           reason =

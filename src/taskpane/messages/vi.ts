@@ -3,7 +3,6 @@ import { likelyMissed, status } from "../../core/messages/status";
 import type { ColumnRole } from "../../core/columns";
 import { HostFailure, renderHostFailure } from "../../core/host";
 import type { SkipReason } from "../../core/job";
-import type { TemplateId } from "../../core/draft/templates";
 import { skipWords } from "../../core/messages/skipped";
 
 /** What the task pane says, in Vietnamese: the product's first language. Keyed by meaning. */
@@ -111,6 +110,7 @@ export const vi = {
       `đạt ${achievement}, thấp hơn mức ${share} của ${months} tháng trong ngưỡng ${band} điểm`,
     belowBand: (achievement: string, share: string, months: number, band: string) =>
       `đạt ${achievement}, thấp hơn mức ${share} của ${months} tháng quá ${band} điểm`,
+    notHeld: (actual: string, target: string) => `chưa giữ được mức ${target} (hiện ${actual})`,
     noBaseline: (actual: string, target: string) =>
       `đang ở ${actual}, chưa đạt chỉ tiêu ${target}; không có số năm trước để so tiến độ`,
     unmoved: (actual: string, target: string) =>
@@ -183,52 +183,6 @@ export const vi = {
     title: "Mẫu câu chữ",
     hint: "Sửa câu chữ của dự thảo. Mẫu được lưu trong sổ làm việc và đi theo tệp.",
     pick: "Mẫu",
-    /** Each template by what it is for, as an official looks for it. */
-    names: {
-      "plan.title": "Tên loại văn bản (KẾ HOẠCH)",
-      "plan.subtitle": "Trích yếu của kế hoạch",
-      "plan.opening": "Đoạn mở đầu: kết quả các tháng qua",
-      "plan.opening.lagging": "Đoạn mở đầu: các chỉ tiêu chưa đạt",
-      "plan.opening.missed": "Đoạn mở đầu: các chỉ tiêu khó hoàn thành",
-      "plan.intro": "Đoạn dẫn vào phần phân công",
-      "plan.section1": "Tiêu đề phần I (đạt trên mức thời gian)",
-      "plan.section1.onTrack": "Tiêu đề phần I (đạt tiến độ)",
-      "plan.section1.closing": "Câu kết phần I",
-      "plan.section2": "Tiêu đề phần II",
-      "plan.agency": "Tên mục của mỗi cơ quan chủ trì",
-      "plan.indicators": "Tiểu mục a) Chỉ tiêu chủ yếu",
-      "plan.solutions": "Tiểu mục b) Nhiệm vụ, giải pháp",
-      "plan.solutions.missing": "Nhắc cơ quan bổ sung nhiệm vụ, giải pháp",
-      "plan.closing": "Đoạn kết của kế hoạch",
-      "plan.appendix": "Tên phụ lục",
-      "row.done.cumulative": "Phần I: chỉ tiêu cộng dồn đã đạt tiến độ",
-      "row.done.level": "Phần I: chỉ tiêu tỷ lệ, mức đạt",
-      "row.done.qualitative": "Phần I: chỉ tiêu định tính",
-      "row.target": "Phần II: chỉ tiêu năm",
-      "row.target.share": "Phần II: chỉ tiêu tính theo % kế hoạch vốn",
-      "row.actual": "Phần II: kết quả thực hiện (cộng dồn)",
-      "row.actual.percent": "Phần II: kết quả thực hiện (tỷ lệ)",
-      "row.actual.share": "Phần II: kết quả giải ngân so với kế hoạch vốn",
-      "row.remaining.up": "Phần II: nhiệm vụ còn lại (tăng thêm)",
-      "row.remaining.level": "Phần II: mức cần tăng thêm",
-      "row.remaining.down": "Phần II: mức cần giảm thêm",
-      "row.remaining.maintain": "Phần II: mức cần khôi phục",
-      "row.remaining.none": "Phần II: đã đạt, tiếp tục duy trì",
-      "row.remaining.share": "Phần II: số vốn còn phải giải ngân",
-      "row.remaining.below": "Phần II: đưa xuống dưới mức chỉ tiêu",
-      "row.remaining.above": "Phần II: đưa lên trên mức chỉ tiêu",
-      "row.noData": "Phần II: chỉ tiêu chưa có số liệu",
-      "row.sub.target": "“Trong đó”: chỉ tiêu năm",
-      "row.sub.actual": "“Trong đó”: kết quả thực hiện",
-      "row.sub.remaining": "“Trong đó”: nhiệm vụ còn lại",
-      "letter.subject": "Trích yếu của công văn (V/v …)",
-      "letter.intro": "Đoạn mở đầu của công văn",
-      "letter.agency": "Dòng của cơ quan: chủ trì và phối hợp",
-      "letter.agency.lead": "Dòng của cơ quan: chỉ chủ trì",
-      "letter.agency.support": "Dòng của cơ quan: chỉ phối hợp",
-      "letter.support": "Cụm “phối hợp với … đối với …”",
-      "letter.deadline": "Đoạn kết: hạn gửi đề xuất",
-    } satisfies Record<TemplateId, string>,
     groups: { plan: "Kế hoạch", row: "Từng chỉ tiêu", letter: "Công văn" },
     text: "Nội dung mẫu",
     fields: "Trường dùng được (bấm để chèn)",

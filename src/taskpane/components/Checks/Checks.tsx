@@ -11,6 +11,7 @@ import {
 } from "@fluentui/react-components";
 import type { Report } from "../../../core/engine";
 import { amountText, percentText, plainNumber } from "../../lib/format";
+import { labelledBy } from "../../lib/labels";
 import { PaneMessages, useMessages } from "../../messages";
 import { useChecksStyles } from "./checks.styles";
 import { MismatchItem, useChecks } from "./useChecks";
@@ -21,18 +22,20 @@ export interface ChecksProps {
   onSelectCell(row: number, cell: string): void;
   /** Told apart when several sheets' answers are on the pane at once. */
   id?: string;
+  /** The id of the sheet's heading, when several sheets are shown. */
+  sheetTitle?: string;
 }
 
 /**
  * The workbook's own figures that the arithmetic does not give back, and each row's notes;
  * every cell named is a button that selects it in the workbook.
  */
-export function Checks({ report, onSelectCell, id = "" }: ChecksProps) {
+export function Checks({ report, onSelectCell, id = "", sheetTitle }: ChecksProps) {
   const m = useMessages();
   const styles = useChecksStyles();
   const { mismatches, totals, problems } = useChecks(report, m);
   return (
-    <section className={styles.root} aria-labelledby={`checks-title${id}`}>
+    <section className={styles.root} aria-labelledby={labelledBy(`checks-title${id}`, sheetTitle)}>
       <Subtitle2 as="h2" id={`checks-title${id}`}>
         {m.checks.title}
       </Subtitle2>

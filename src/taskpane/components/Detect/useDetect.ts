@@ -109,13 +109,15 @@ export function useDetect(host: WorkbookHost, { settings, save }: SettingsState)
   );
 
   useEffect(() => {
-    if (!auto || sheet === null || analysis === null || analysis.ok || !analysis.reason) return;
+    // The analysis of the sheet in view: after a move, the last sheet's lingers one render.
+    if (!auto || sheet === null || table?.sheet !== sheet) return;
+    if (analysis === null || analysis.ok || !analysis.reason) return;
     const next = sheets[sheets.indexOf(sheet) + 1];
     if (next === undefined) return;
     const reason = analysis.reason;
     setSkipped((before) => [...before, { sheet, reason }]);
     setSheet(next);
-  }, [auto, sheet, sheets, analysis]);
+  }, [auto, sheet, sheets, table, analysis]);
 
   const selectSheet = useCallback((name: string) => {
     setAuto(false);

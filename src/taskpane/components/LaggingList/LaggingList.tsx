@@ -4,6 +4,7 @@ import type { Report, ReportRow } from "../../../core/engine";
 import { percentText, remainingText } from "../../lib/format";
 import { statusReason } from "../../lib/reason";
 import { STATUS_COLOR } from "../../lib/status";
+import { labelledBy } from "../../lib/labels";
 import { useMessages } from "../../messages";
 import { useLaggingListStyles } from "./laggingList.styles";
 import { useLaggingList } from "./useLaggingList";
@@ -14,18 +15,20 @@ export interface LaggingListProps {
   onSelect: Dispatch<ReportRow>;
   /** Told apart when several sheets' answers are on the pane at once. */
   id?: string;
+  /** The id of the sheet's heading, when several sheets are shown. */
+  sheetTitle?: string;
 }
 
 /**
  * The lagging rows by lead agency, as the plan assigns them, each a button that takes the
  * user to its row in the sheet, with its status and why.
  */
-export function LaggingList({ report, disabled, onSelect, id = "" }: LaggingListProps) {
+export function LaggingList({ report, disabled, onSelect, id = "", sheetTitle }: LaggingListProps) {
   const m = useMessages();
   const styles = useLaggingListStyles();
   const groups = useLaggingList(report);
   return (
-    <section className={styles.root} aria-labelledby={`lagging-title${id}`}>
+    <section className={styles.root} aria-labelledby={labelledBy(`lagging-title${id}`, sheetTitle)}>
       <Subtitle2 as="h2" id={`lagging-title${id}`}>
         {m.lagging.title}
       </Subtitle2>

@@ -1,17 +1,8 @@
-import {
-  Button,
-  Caption1,
-  Checkbox,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
-  Spinner,
-} from "@fluentui/react-components";
-import { useState } from "react";
+import { Button, Caption1, MessageBar, MessageBarBody, Spinner } from "@fluentui/react-components";
+import { useEffect, useState } from "react";
 import type { WorkbookHost } from "../../../core/host";
 import type { Failure } from "../../lib/errors";
 import { computeInputs, ComputeState, PaneComputeOptions } from "../../hooks/useCompute";
-import { savedCorrections } from "../../lib/columns";
 import type { Notify } from "../../hooks/notify";
 import type { SettingsState } from "../../hooks/useSettings";
 import { PaneMessages, useMessages } from "../../messages";
@@ -53,12 +44,7 @@ export function ProgressPanel({ host, settings, detect, compute, notify }: Progr
   const chosen: PaneComputeOptions = {
     months: options.chosenMonths,
     tolerance: options.tolerance,
-    columns: Object.fromEntries(
-      targets.map((name) => [
-        name,
-        name === detect.sheet ? detect.corrections : savedCorrections(settings.settings, name),
-      ])
-    ),
+    settings: settings.settings,
   };
   // Results computed with other sheets, period, band or columns than those now chosen.
   const stale = result !== null && result.inputs !== computeInputs(targets, chosen);
@@ -86,6 +72,11 @@ export function ProgressPanel({ host, settings, detect, compute, notify }: Progr
     missing.length > 0 ||
     (detect.analysis !== null && !detect.analysis.ok && detect.skipped.length === 0);
   const [fixOpen, setFixOpen] = useState<boolean | null>(null);
+  // Once it opened by itself it stays open: choosing the missing column must not fold it
+  // away under the official's hand.
+  useEffect(() => {
+    if (needsFix) setFixOpen((was) => was ?? true);
+  }, [needsFix]);
   const open = fixOpen ?? needsFix;
 
   return (
@@ -101,12 +92,16 @@ export function ProgressPanel({ host, settings, detect, compute, notify }: Progr
         {m.compute.button}
       </Button>
       {several && detect.sheet !== null && (
-        <Checkbox
-          checked={onlyThis}
-          disabled={busy}
-          onChange={(_, data) => setOnlyThis(data.checked === true)}
-          label={m.compute.onlyThis(detect.sheet, detect.sheets.length)}
-        />
+        // A native checkbox: the first screen carries no more of Fluent than it must.
+        <label className={styles.only}>
+          <input
+            type="checkbox"
+            checked={onlyThis}
+            disabled={busy}
+            onChange={(event) => setOnlyThis(event.currentTarget.checked)}
+          />
+          <span>{m.compute.onlyThis(detect.sheet, detect.sheets.length)}</span>
+        </label>
       )}
       <div className={styles.status} role="status" aria-live="polite">
         {phase !== null && (
@@ -131,12 +126,12 @@ export function ProgressPanel({ host, settings, detect, compute, notify }: Progr
           ))}
         {stale && compute.phase === null && (
           <MessageBar intent="warning" data-testid="stale">
-            <MessageBarBody>{m.compute.stale}</MessageBarBody>
-            <MessageBarActions>
+            <MessageBarBody>
+              {m.compute.stale}{" "}
               <Button size="small" onClick={run} disabled={busy || detect.sheet === null}>
                 {m.compute.again}
               </Button>
-            </MessageBarActions>
+            </MessageBarBody>
           </MessageBar>
         )}
         {result && compute.phase === null && (

@@ -14,6 +14,16 @@ export const useProgressPanelStyles = makeStyles({
   compute: {
     alignSelf: "stretch",
   },
+  only: {
+    display: "flex",
+    alignItems: "flex-start",
+    gap: tokens.spacingHorizontalS,
+    fontSize: tokens.fontSizeBase300,
+    lineHeight: tokens.lineHeightBase300,
+    color: tokens.colorNeutralForeground2,
+    cursor: "pointer",
+    "& input": { marginTop: "3px", accentColor: tokens.colorBrandBackground },
+  },
   fix: {
     borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     paddingTop: tokens.spacingVerticalS,

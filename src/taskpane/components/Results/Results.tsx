@@ -25,25 +25,29 @@ export function Results({ workbook, onSelect, onSelectCell }: ResultsProps) {
     <>
       {workbook.sheets.map((report: Report, i) => {
         const id = i === 0 ? "" : `-${i}`;
+        // With several sheets each part is named with its sheet: "Trang X – Tổng hợp".
+        const sheetTitle = several ? `sheet-title${id}` : undefined;
         return (
           <section key={report.sheet} className={styles.sheet} aria-label={report.sheet}>
             <Divider className={styles.divider} />
             {several && (
-              <Subtitle1 as="h2" className={styles.sheetTitle}>
+              <Subtitle1 as="h2" id={`sheet-title${id}`} className={styles.sheetTitle}>
                 {m.compute.sheetTitle(report.sheet)}
               </Subtitle1>
             )}
-            <Summary report={report} id={id} focus={i === 0} />
+            <Summary report={report} id={id} focus={i === 0} sheetTitle={sheetTitle} />
             <LaggingList
               report={report}
               disabled={false}
               onSelect={(row) => onSelect(report.sheet, row)}
               id={id}
+              sheetTitle={sheetTitle}
             />
             <Checks
               report={report}
               onSelectCell={(row, cell) => onSelectCell(report.sheet, row, cell)}
               id={id}
+              sheetTitle={sheetTitle}
             />
           </section>
         );

@@ -2,6 +2,7 @@ import { Badge, Caption1 } from "@fluentui/react-components";
 import { useEffect, useRef } from "react";
 import type { Report } from "../../../core/engine";
 import { formatNumber } from "../../../core/numbers";
+import { labelledBy } from "../../lib/labels";
 import { useMessages } from "../../messages";
 import { useSummaryStyles } from "./summary.styles";
 import { useSummary } from "./useSummary";
@@ -14,12 +15,15 @@ export function Summary({
   report,
   id = "",
   focus = true,
+  sheetTitle,
 }: {
   report: Report;
   /** Told apart when several sheets' answers are on the pane at once. */
   id?: string;
   /** Whether this answer takes the focus (the first of several does). */
   focus?: boolean;
+  /** The id of the sheet's heading, when several sheets are shown. */
+  sheetTitle?: string;
 }) {
   const m = useMessages();
   const styles = useSummaryStyles();
@@ -32,7 +36,7 @@ export function Summary({
     heading.scrollIntoView?.({ block: "start" });
   }, [report, focus]);
   return (
-    <section className={styles.root} aria-labelledby={`summary-title${id}`}>
+    <section className={styles.root} aria-labelledby={labelledBy(`summary-title${id}`, sheetTitle)}>
       <h2 id={`summary-title${id}`} ref={title} tabIndex={-1} className={styles.title}>
         {m.summary.title}
       </h2>

@@ -10,12 +10,13 @@ import {
   Select,
   Textarea,
 } from "@fluentui/react-components";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { isTemplateId, TEMPLATE_FIELDS, TemplateId } from "../../../core/draft/templates";
 import type { StoredSettings } from "../../../core/host";
 import type { Notify } from "../../hooks/notify";
 import type { SettingsState } from "../../hooks/useSettings";
 import { useMessages } from "../../messages";
+import { TEMPLATE_NAMES } from "../../messages/templateNames";
 import { ErrorBar } from "../ErrorBar/ErrorBar";
 import { useTemplateEditorStyles } from "./templateEditor.styles";
 import { useTemplateEditor } from "./useTemplateEditor";
@@ -35,6 +36,8 @@ export function TemplateEditor({ settings, saveSettings, notify }: TemplateEdito
   const styles = useTemplateEditorStyles();
   const editor = useTemplateEditor(settings, saveSettings, notify);
   const [confirming, setConfirming] = useState(false);
+  // A confirmation is for the template it was asked about.
+  useEffect(() => setConfirming(false), [editor.id]);
   return (
     <div className={styles.root}>
       <Caption1 className={styles.muted}>{m.templates.hint}</Caption1>
@@ -58,7 +61,7 @@ export function TemplateEditor({ settings, saveSettings, notify }: TemplateEdito
             <optgroup key={group} label={m.templates.groups[group]}>
               {IDS.filter((id) => id.startsWith(`${group}.`)).map((id) => (
                 <option key={id} value={id}>
-                  {m.templates.names[id]}
+                  {TEMPLATE_NAMES[m.language][id]}
                 </option>
               ))}
             </optgroup>
@@ -131,7 +134,9 @@ export function TemplateEditor({ settings, saveSettings, notify }: TemplateEdito
       {confirming && (
         // Restoring loses the official's wording: it is asked once more, in words.
         <MessageBar intent="warning" layout="multiline" role="alertdialog">
-          <MessageBarBody>{m.templates.confirmReset(m.templates.names[editor.id])}</MessageBarBody>
+          <MessageBarBody>
+            {m.templates.confirmReset(TEMPLATE_NAMES[m.language][editor.id])}
+          </MessageBarBody>
           <MessageBarActions>
             <Button
               size="small"

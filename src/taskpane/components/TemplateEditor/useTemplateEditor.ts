@@ -12,6 +12,7 @@ import type { StoredSettings } from "../../../core/host";
 import type { Failure } from "../../lib/errors";
 import type { Notify } from "../../hooks/notify";
 import { useMessages } from "../../messages";
+import { TEMPLATE_NAMES } from "../../messages/templateNames";
 
 export interface TemplateEditorState {
   id: TemplateId;
@@ -115,11 +116,11 @@ export function useTemplateEditor(
     loadErrors,
     saving,
     save: () => {
-      if (problem === null) void store(text, m.templates.saved(m.templates.names[id]));
+      if (problem === null) void store(text, m.templates.saved(TEMPLATE_NAMES[m.language][id]));
     },
     reset: () => {
       if (templates[id] !== DEFAULT_TEMPLATES[id])
-        void store(DEFAULT_TEMPLATES[id], m.templates.resetDone(m.templates.names[id]));
+        void store(DEFAULT_TEMPLATES[id], m.templates.resetDone(TEMPLATE_NAMES[m.language][id]));
       else edit(DEFAULT_TEMPLATES[id]);
     },
     failure,
