@@ -3,6 +3,15 @@
  * the outcome in the address's fragment (never sent to a server). The text is set as text,
  * never as markup.
  */
-const text = decodeURIComponent(window.location.hash.slice(1));
+function outcome(fragment: string): string {
+  try {
+    return decodeURIComponent(fragment);
+  } catch {
+    // A fragment cut or changed on the way (some hosts append their own parameters).
+    return fragment;
+  }
+}
+
+const text = outcome(window.location.hash.slice(1));
 const message = document.getElementById("outcome");
 if (message) message.textContent = text;

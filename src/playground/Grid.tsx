@@ -94,7 +94,8 @@ export function Grid({ model, selectedRow, selectedCell, label }: GridProps) {
                     cell.numeric && styles.numeric,
                     `${model.columns[c]}${row}` === selectedCell && styles.selectedCell
                   )}
-                  aria-selected={`${model.columns[c]}${row}` === selectedCell || undefined}
+                  // Not aria-selected: that belongs to grid cells, and this is a plain table.
+                  data-selected={`${model.columns[c]}${row}` === selectedCell || undefined}
                   // Status colours come from the sheet's own rules (data), as Excel would paint them.
                   style={cell.fill ? { backgroundColor: cell.fill, color: cell.font } : undefined}
                   title={cell.text}

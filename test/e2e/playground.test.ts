@@ -672,7 +672,7 @@ describeE2E("playground in Chromium", () => {
           await pane(page)
             .getByRole("button", { name: m.checks.goTo("H14"), exact: true })
             .click();
-          const cell = page.locator('[data-testid=grid] tr[data-row="14"] td[aria-selected=true]');
+          const cell = page.locator('[data-testid=grid] tr[data-row="14"] td[data-selected=true]');
           await cell.waitFor();
           await expect(cell.count()).resolves.toBe(1);
           // Column H: the row head, then A…G before it.
