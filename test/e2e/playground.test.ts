@@ -26,6 +26,8 @@ import { planWrite, WritePlan } from "../../src/core/writePlan";
 import { playgroundMessages as pm } from "../../src/playground/messages";
 import { amountText, percentText } from "../../src/taskpane/lib/format";
 import { LAGGING, STATUS_ORDER } from "../../src/taskpane/lib/status";
+import { splitAgencies } from "../../src/core/agencies";
+import { joinAgencies } from "../../src/core/draft/plan";
 import { vi as m } from "../../src/taskpane/messages/vi";
 import { plainValue, tableFromWorksheet } from "../../src/xlsx/sheet";
 import { Browser, findBrowser, launchBrowser } from "./browser";
@@ -293,7 +295,7 @@ describeE2E("playground in Chromium", () => {
         for (const agency of order)
           await pane(page)
             .locator("section[aria-labelledby~=lagging-title] h3")
-            .filter({ hasText: agency || m.lagging.noAgency })
+            .filter({ hasText: joinAgencies(splitAgencies(agency)) || m.lagging.noAgency })
             .first()
             .waitFor();
         for (const [i, row] of shownRows.map((r) => byRow.get(r) as ReportRow).entries()) {

@@ -2,7 +2,9 @@
  * Each status says why, in plain words from the report's facts (PANE.md "After computing"),
  * on the sample's own rows (docs/rules.md §3).
  */
+import { draft } from "../../src/core/draft";
 import { computeSheet, Report, ReportRow } from "../../src/core/engine";
+import { workbookReport } from "../../src/core/job";
 import { laggingGroups } from "../../src/taskpane/components/LaggingList/useLaggingList";
 import { statusReason } from "../../src/taskpane/lib/reason";
 import { en } from "../../src/taskpane/messages/en";
@@ -56,13 +58,17 @@ describe("statusReason", () => {
 });
 
 describe("laggingGroups", () => {
-  it("groups the lagging rows by lead agency, in the order the sheet first names them", () => {
+  it("groups the lagging rows by lead agency as the plan does, in the order the sheet first names them", () => {
     const groups = laggingGroups(report);
     expect(groups.map((g) => g.agency).slice(0, 3)).toEqual([
       "Cục Thống kê tỉnh",
       "Sở Kế hoạch và Đầu tư",
-      "Bảo hiểm xã hội tỉnh; Ủy ban nhân dân các huyện, thị xã, thành phố",
+      "Bảo hiểm xã hội tỉnh và Ủy ban nhân dân các huyện, thị xã, thành phố",
     ]);
+    // The plan's section II names the same groups, in the same order.
+    const plan = draft(workbookReport([report]));
+    const parts = plan.parts.flatMap((part) => (part.agency ? [part.agency] : []));
+    expect(groups.map((g) => g.agency)).toEqual(parts);
     const rows = groups.flatMap((g) => g.entries.map((e) => e.row));
     expect(rows.some((r) => r.type === "total")).toBe(false);
   });

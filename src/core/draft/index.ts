@@ -26,6 +26,6 @@ export function draft(report: WorkbookReport, options: DraftOptions = {}): Draft
 }
 
 export { renderText, partsText } from "./document";
-export { unfilled } from "./unfilled";
+export { dateBlank, numberBlank, unfilled } from "./unfilled";
 export { renderHtml } from "./html";
 export type { DraftDocument, DraftPart, Block } from "./document";

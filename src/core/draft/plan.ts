@@ -186,8 +186,11 @@ export function groupByLead(rows: ReportRow[]): AgencyGroup[] {
   return groupsByLead(rows, (row) => row).map(({ leads, items }) => ({ leads, rows: items }));
 }
 
-/** Anything with a row, grouped by the row's lead agency cell, first appearance first. */
-function groupsByLead<T>(
+/**
+ * Anything with a row, grouped by the row's lead agency cell (`A; B` are co-leads, named in
+ * any case), first appearance first: the plan's parts, and the pane's lagging list.
+ */
+export function groupsByLead<T>(
   items: T[],
   rowOf: (item: T) => ReportRow
 ): { leads: string[]; items: T[] }[] {

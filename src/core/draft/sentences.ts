@@ -35,7 +35,7 @@ function amountText(row: ReportRow, value: number): string {
   return formatNumber(value, digits(row));
 }
 
-/** An achievement: `41,46%`, or `100%` when it is whole to the hundredth. */
+/** An achievement: `12,34%`, or `100%` when it is whole to the hundredth. */
 function achievementText(fraction: number): string {
   const whole = Math.round(fraction * 100);
   return Math.abs(fraction * 100 - whole) < 0.005 ? `${whole}%` : formatPercent(fraction);

@@ -1,7 +1,13 @@
-import { DraftDocument, renderText } from "./document";
+import { DocumentHeader, DraftDocument, renderText } from "./document";
 
 /** A mark the drafts leave for an official to fill: `[Họ và tên]`, `[…]`. */
 const MARK = /\[[^\]\n]{1,120}\]/g;
+
+/** `Số:       /KH-UBND`: no digit before the slash, a number the clerk gives at issue. */
+export const numberBlank = (header: DocumentHeader): boolean => !/\d\s*\//.test(header.number);
+
+/** `Trà Vinh, ngày     tháng     năm 2024`: no day written yet. */
+export const dateBlank = (header: DocumentHeader): boolean => !/ngày\s+\d/.test(header.placeDate);
 
 /**
  * What a draft still leaves blank, before it is copied or saved: the number and date
@@ -11,10 +17,8 @@ const MARK = /\[[^\]\n]{1,120}\]/g;
  */
 export function unfilled(doc: DraftDocument): string[] {
   const found: string[] = [];
-  // `Số:       /KH-UBND`: no digit before the slash.
-  if (!/\d\s*\//.test(doc.header.number)) found.push("số văn bản");
-  // `Trà Vinh, ngày     tháng     năm 2024`: no day written.
-  if (!/ngày\s+\d/.test(doc.header.placeDate)) found.push("ngày ban hành");
+  if (numberBlank(doc.header)) found.push("số văn bản");
+  if (dateBlank(doc.header)) found.push("ngày ban hành");
   // A note is a request to an agency to add its tasks: counted, not quoted one by one.
   const notes = doc.parts.flatMap((part) => part.blocks.filter((b) => b.style === "note"));
   const rest: DraftDocument = {

@@ -5,7 +5,7 @@ import type { PaneMessages } from "../messages";
 /**
  * Why a row has its status, in plain words from the report's facts: the achievement against
  * the calendar share and the band, the gap a level closed since last year, the forecast.
- * @example statusReason(investment, report, vi) // "đạt 41,46%, thấp hơn mức 50% của 6 tháng quá 10 điểm"
+ * @example statusReason(row, report, vi) // "đạt 30,00%, thấp hơn mức 50% của 6 tháng quá 10 điểm"
  */
 export function statusReason(row: ReportRow, report: Report, m: PaneMessages): string {
   const say = m.reason;

@@ -8,7 +8,7 @@ import {
   Tab,
   TabList,
 } from "@fluentui/react-components";
-import { DraftDocument, DraftPart, unfilled } from "../../../core/draft";
+import { dateBlank, DraftDocument, DraftPart, numberBlank, unfilled } from "../../../core/draft";
 import { blockText, COPIES_LABEL, NATIONAL_MOTTO } from "../../../core/draft/document";
 import type { WorkbookReport } from "../../../core/job";
 import type { StoredSettings, WorkbookHost } from "../../../core/host";
@@ -95,7 +95,7 @@ function DocumentHead({ doc }: { doc: DraftDocument }) {
         {h.parentBody && <p className={styles.text}>{h.parentBody}</p>}
         <p className={mergeClasses(styles.text, styles.heading)}>{h.issuingBody}</p>
         <p className={styles.text}>
-          <Marked text={h.number} blank={!/\d\s*\//.test(h.number)} />
+          <Marked text={h.number} blank={numberBlank(h)} />
         </p>
         {h.subject && <p className={styles.text}>{h.subject}</p>}
       </div>
@@ -103,7 +103,7 @@ function DocumentHead({ doc }: { doc: DraftDocument }) {
         <p className={mergeClasses(styles.text, styles.heading)}>{NATIONAL_MOTTO[0]}</p>
         <p className={mergeClasses(styles.text, styles.heading)}>{NATIONAL_MOTTO[1]}</p>
         <p className={mergeClasses(styles.text, styles.italic)}>
-          <Marked text={h.placeDate} blank={!/ngày\s+\d/.test(h.placeDate)} />
+          <Marked text={h.placeDate} blank={dateBlank(h)} />
         </p>
       </div>
     </div>

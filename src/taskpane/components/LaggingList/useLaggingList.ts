@@ -1,5 +1,6 @@
 import { useMemo } from "react";
 import type { Report, ReportRow } from "../../../core/engine";
+import { groupsByLead, joinAgencies } from "../../../core/draft/plan";
 import { LAGGING, STATUS_ORDER } from "../../lib/status";
 
 /** A lagging row as the list shows it: a `trong đó` row names the row it belongs to. */
@@ -17,27 +18,22 @@ export interface LaggingGroup {
 
 /**
  * The rows section II of the plan would assign, grouped as the plan groups them: by lead
- * agency in order of first appearance; in a group the worst first. A totals row is its
- * table's sum, not an indicator, and is left out; a `trong đó` row follows its parent.
+ * agency (the plan's own grouping) in order of first appearance; in a group the worst
+ * first. A totals row is its table's sum, not an indicator, and is left out; a `trong đó`
+ * row follows its parent.
  */
 export function laggingGroups(report: Report): LaggingGroup[] {
-  const groups = new Map<string, { first: number; units: Unit[] }>();
+  const lagging: Unit[] = [];
   for (const unit of units(report.rows)) {
-    const entries = unit.members.filter((entry) => LAGGING.has(entry.row.status));
-    if (entries.length === 0) continue;
-    const agency = unit.members[0].row.agency.trim();
-    let group = groups.get(agency);
-    if (group === undefined) groups.set(agency, (group = { first: unit.first, units: [] }));
-    group.units.push({ ...unit, members: entries });
+    const members = unit.members.filter((entry) => LAGGING.has(entry.row.status));
+    if (members.length > 0) lagging.push({ ...unit, members });
   }
-  return [...groups.entries()]
-    .sort(([, a], [, b]) => a.first - b.first)
-    .map(([agency, group]) => ({
-      agency,
-      entries: group.units
-        .sort((a, b) => worst(b) - worst(a) || a.first - b.first)
-        .flatMap((unit) => unit.members),
-    }));
+  return groupsByLead(lagging, (unit) => unit.head).map(({ leads, items }) => ({
+    agency: joinAgencies(leads),
+    entries: items
+      .sort((a, b) => worst(b) - worst(a) || a.head.row - b.head.row)
+      .flatMap((unit) => unit.members),
+  }));
 }
 
 export function useLaggingList(report: Report): LaggingGroup[] {
@@ -45,7 +41,8 @@ export function useLaggingList(report: Report): LaggingGroup[] {
 }
 
 interface Unit {
-  first: number;
+  /** The indicator row: its lead agency is the unit's, lagging or not. */
+  head: ReportRow;
   members: LaggingEntry[];
 }
 
@@ -58,12 +55,11 @@ function units(rows: readonly ReportRow[]): Unit[] {
       current = null;
       continue;
     }
-    const head = current?.members[0].row;
-    if (row.type === "sub" && head !== undefined && row.parentRow === head.row) {
-      current?.members.push({ row, parent: head.name });
+    if (row.type === "sub" && current !== null && row.parentRow === current.head.row) {
+      current.members.push({ row, parent: current.head.name });
       continue;
     }
-    current = { first: row.row, members: [{ row, parent: null }] };
+    current = { head: row, members: [{ row, parent: null }] };
     out.push(current);
   }
   return out;
