@@ -87,9 +87,9 @@ export class Workbook implements JobHost {
     return this.table(this.sheet(name));
   }
 
-  /** Applies a sheet's result columns, to be written by `save`. */
-  async writePlan(plan: WritePlan): Promise<void> {
-    this.apply(this.sheet(plan.sheet), plan);
+  /** Applies the sheets' result columns, to be written by `save`. */
+  async writePlans(plans: readonly WritePlan[]): Promise<void> {
+    for (const plan of plans) this.apply(this.sheet(plan.sheet), plan);
   }
 
   /**

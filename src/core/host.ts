@@ -12,16 +12,32 @@ export interface WorkbookHost {
   sheets(): Promise<{ names: string[]; active: string | null }>;
   /** A snapshot of a sheet's used range (the active sheet when no name is given). */
   readSheet(name?: string): Promise<Table>;
-  /** Applies a write plan: values, number formats and status colour rules. */
-  writePlan(plan: WritePlan): Promise<void>;
+  /**
+   * Applies one compute's write plans (values, number formats, status colour rules) as one
+   * action: where the host can, a single undo step (Ctrl+Z takes the whole compute back).
+   * A failed write puts back what it had changed.
+   */
+  writePlans(plans: readonly WritePlan[]): Promise<WriteReceipt>;
+  /**
+   * Puts back what the last `writePlans` replaced, values and formats, and removes its
+   * colour rules: "Xoá kết quả". False when there is nothing to put back.
+   */
+  clearResults(): Promise<boolean>;
   /** Writes a draft to its own sheet, one paragraph per row; returns the sheet's name. */
   writeDraft(lines: string[], sheetName: string): Promise<string>;
-  /** Selects a row of a sheet so the user sees it. */
   /** Selects a row, or one cell of it (`H14`), and brings it into view. */
   selectRow(sheet: string, row: number, cell?: string): Promise<void>;
   /** Settings kept in the workbook, so they travel with the file. */
   loadSettings(): Promise<StoredSettings>;
   saveSettings(settings: StoredSettings): Promise<void>;
+}
+
+/**
+ * How the user takes a compute back: Excel's own undo (the writes are one undo group), or
+ * only the pane's "Xoá kết quả" (`clearResults`), which every host offers.
+ */
+export interface WriteReceipt {
+  undo: "excel" | "clear";
 }
 
 /** What the add-in keeps in a workbook (document settings or a custom XML part). */

@@ -73,13 +73,17 @@ export interface WorkbookOptions {
 export interface JobHost {
   sheets(): Promise<{ names: string[] }>;
   readSheet(name: string): Promise<Table>;
-  writePlan(plan: WritePlan): Promise<void>;
+  /** Every sheet's plan at once, so that a host can make them one undoable action. */
+  writePlans(plans: readonly WritePlan[]): Promise<unknown>;
 }
 
 export type JobPhase = "reading" | "computing" | "writing";
 
 export interface JobHooks {
-  /** Told before each step; awaited, so a pane can paint its spinner first. */
+  /**
+   * Told before each step; awaited, so a pane can paint its spinner first. `sheet` is the
+   * sheet read or computed; for the one write at the end, every sheet written, joined.
+   */
   onPhase?(phase: JobPhase, sheet: string): void | Promise<void>;
   /** A sheet's report, before its columns are written. */
   onReport?(report: Report): void;
@@ -150,9 +154,10 @@ export function computeSheetJob(table: Table, options: ComputeOptions): SheetOut
 }
 
 /**
- * Reads, computes and writes every indicator sheet (or those `options.sheets` names, in
- * that order), one sheet at a time so that only one snapshot is held. Throws a TableError
- * when no sheet asked for holds an indicator table.
+ * Reads and computes every indicator sheet (or those `options.sheets` names, in that
+ * order), one sheet at a time so that only one snapshot is held, then writes every sheet's
+ * results in one call: one action for the user to undo. Throws a TableError when no sheet
+ * asked for holds an indicator table.
  */
 export async function runWorkbookJob(
   host: JobHost,
@@ -162,6 +167,7 @@ export async function runWorkbookJob(
   // Sheets named by the caller are not listed again: in Excel a list is one more round trip.
   const chosen = options.sheets ?? (await host.sheets()).names;
   const reports: Report[] = [];
+  const plans: WritePlan[] = [];
   const skipped: SkippedSheet[] = [];
   for (const name of chosen) {
     await hooks.onPhase?.("reading", name);
@@ -174,11 +180,12 @@ export async function runWorkbookJob(
     }
     const { report } = outcome.analysis;
     hooks.onReport?.(report);
-    await hooks.onPhase?.("writing", name);
-    await host.writePlan(outcome.plan);
+    plans.push(outcome.plan);
     reports.push(report);
   }
   if (reports.length === 0) throw noTable(chosen, skipped);
+  await hooks.onPhase?.("writing", plans.map((plan) => plan.sheet).join(", "));
+  await host.writePlans(plans);
   return workbookReport(reports, skipped);
 }
 

@@ -5,7 +5,7 @@ import { createExcelHost } from "./host";
 /** The host for the running Excel: Office.js's own run, settings and requirement check. */
 export function officeHost() {
   return createExcelHost({
-    run: (batch) => Excel.run(batch),
+    run: (batch, options) => (options ? Excel.run(options, batch) : Excel.run(batch)),
     settings: Office.context.document.settings,
     isSetSupported: (name, version) => Office.context.requirements.isSetSupported(name, version),
   });

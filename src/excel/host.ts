@@ -1,13 +1,29 @@
 /// <reference types="office-js" />
 import { savedCorrections } from "../core/job";
 import { freeSheetName, HostError, StoredSettings, WorkbookHost } from "../core/host";
-import { CellValue, Table } from "../core/types";
+import { Table } from "../core/types";
 import { WritePlan } from "../core/writePlan";
-import { readBlock, readTable } from "./read";
-import { applyPlanInBatches, rollback } from "./write";
+import { readTable } from "./read";
+import { Before, readBefore, restore } from "./restore";
+import { applyPlanInBatches } from "./write";
+
+/** What the adapter passes to `Excel.run`: only the undo grouping. */
+export interface RunOptions {
+  mergeUndoGroup?: boolean;
+}
 
 /** `Excel.run`, injected so that tests can drive the adapter with an in-memory object model. */
-export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+export type ExcelRun = <T>(
+  batch: (context: Excel.RequestContext) => Promise<T>,
+  options?: RunOptions
+) => Promise<T>;
+
+/**
+ * The API set of `Excel.run({ mergeUndoGroup: true })`: ExcelApi 1.20 in `@types/office-js`
+ * (the add-in's issue says 1.19; the later one is the safe test). Below it Excel ignores
+ * the option and each sync is an undo step of its own, so the pane offers "Xoá kết quả".
+ */
+export const UNDO_GROUP_SET = { name: "ExcelApi", version: "1.20" } as const;
 
 /** Office's per-document settings store (`Office.context.document.settings`). */
 export type SettingsStore = Pick<Office.Settings, "get" | "set" | "saveAsync">;
@@ -43,7 +59,37 @@ export function createExcelHost(options: ExcelHostOptions): WorkbookHost {
     }
   };
 
-  const lastRead = new Map<string, { table: Table; protected: boolean }>();
+  /** Set once Excel refused an undo group: later writes go ungrouped without asking again. */
+  let groupsRefused = false;
+  const undoGroups = (): boolean =>
+    !groupsRefused &&
+    (options.isSetSupported?.(UNDO_GROUP_SET.name, UNDO_GROUP_SET.version) ?? false);
+  /**
+   * Runs `batch` as one undo step where Excel can; if Excel refuses the group for an API it
+   * cannot undo, `undo` puts back what the refused run did and `batch` runs ungrouped.
+   * True when the run was grouped.
+   */
+  const runGrouped = async (
+    batch: (context: Excel.RequestContext) => Promise<void>,
+    undo: (context: Excel.RequestContext) => Promise<void>
+  ): Promise<boolean> => {
+    if (!undoGroups()) {
+      await run(batch);
+      return false;
+    }
+    try {
+      await run(batch, { mergeUndoGroup: true });
+      return true;
+    } catch (error) {
+      if (!isUndoNotSupported(error)) throw error;
+      groupsRefused = true;
+      await run(undo);
+      await run(batch);
+      return false;
+    }
+  };
+  /** What the last compute's writes replaced, sheet by sheet, for "Xoá kết quả". */
+  let lastWrite: Before[] | null = null;
 
   return {
     async sheets() {
@@ -63,28 +109,41 @@ export function createExcelHost(options: ExcelHostOptions): WorkbookHost {
         // The user's column corrections: their figure columns need formats as the header's do.
         const corrections = (sheet: string) => savedCorrections(stored(), sheet);
         const read = await readTable(context, sheetOf(context, name), corrections);
-        // Kept so that writing needs no second read: the protection flag, and what the
-        // result columns held, to put back if a write fails.
-        lastRead.set(read.table.sheet, read);
         return read.table;
       }).catch(rethrow("readFailed"));
     },
 
-    async writePlan(plan: WritePlan): Promise<void> {
+    async writePlans(plans: readonly WritePlan[]) {
       requireSets();
-      const read = lastRead.get(plan.sheet);
-      const state = read ?? (await readState(run, plan));
-      if (state.protected) throw new HostError({ code: "protected", sheet: plan.sheet });
-      const before = plan.columns.map((c) =>
-        columnBefore(state.table, c.col, plan.headerRow, plan.lastRow)
-      );
+      // What every sheet's result columns hold now, read before anything is written: a
+      // protected sheet is refused before any other is touched.
+      const befores: Before[] = [];
+      for (const plan of plans) {
+        const read = await run((context) => readBefore(context, plan)).catch(rethrow("readFailed"));
+        if (read.protected) throw new HostError({ code: "protected", sheet: plan.sheet });
+        befores.push(read.before);
+      }
+      const putBack = (context: Excel.RequestContext) => restoreAll(context, befores);
+      let grouped: boolean;
       try {
-        await run((context) => applyPlanInBatches(context, plan));
+        grouped = await runGrouped((context) => writeAll(context, plans), putBack);
       } catch (error) {
         // Office.js batches are not transactions: put back what the columns held.
-        await run((context) => rollback(context, plan, before)).catch(() => undefined);
+        await run(putBack).catch(() => undefined);
         throw new HostError({ code: "writeFailed", detail: errorText(error) });
       }
+      lastWrite = befores;
+      return { undo: grouped ? ("excel" as const) : ("clear" as const) };
+    },
+
+    async clearResults(): Promise<boolean> {
+      const befores = lastWrite;
+      if (befores === null) return false;
+      const putBack = (context: Excel.RequestContext) => restoreAll(context, befores);
+      // Grouped where Excel can, so that Ctrl+Z takes the clearing back too.
+      await runGrouped(putBack, putBack).catch(rethrow("writeFailed"));
+      lastWrite = null;
+      return true;
     },
 
     async writeDraft(lines: string[], sheetName: string): Promise<string> {
@@ -139,41 +198,18 @@ export function createExcelHost(options: ExcelHostOptions): WorkbookHost {
   };
 }
 
-/** Without an earlier read of the sheet: its protection and the columns' contents, in chunks. */
-async function readState(
-  run: ExcelRun,
-  plan: WritePlan
-): Promise<{ table: Table; protected: boolean }> {
-  return run(async (context) => {
-    const sheet = context.workbook.worksheets.getItem(plan.sheet);
-    const left = Math.min(...plan.columns.map((c) => c.col));
-    const right = Math.max(...plan.columns.map((c) => c.col));
-    const area = {
-      rowIndex: plan.headerRow - 1,
-      columnIndex: left - 1,
-      rowCount: plan.lastRow - plan.headerRow + 1,
-      columnCount: right - left + 1,
-    };
-    const read = await readBlock(context, sheet, area);
-    const table: Table = {
-      sheet: plan.sheet,
-      origin: { row: plan.headerRow, col: left },
-      values: read.values,
-      merges: [],
-    };
-    return { table, protected: read.protected };
-  }).catch(rethrow("readFailed"));
+async function writeAll(context: Excel.RequestContext, plans: readonly WritePlan[]) {
+  for (const plan of plans) await applyPlanInBatches(context, plan);
 }
 
-/** A column of a snapshot from the header row down, blanks as "" (what Excel gives back). */
-function columnBefore(table: Table, col: number, top: number, bottom: number): CellValue[][] {
-  const out: CellValue[][] = [];
-  for (let r = top; r <= bottom; r++) {
-    const line = table.values[r - table.origin.row];
-    const value = line ? line[col - table.origin.col] : undefined;
-    out.push([value === undefined || value === null ? "" : value]);
-  }
-  return out;
+/** Puts back every sheet, the last written first. */
+async function restoreAll(context: Excel.RequestContext, befores: readonly Before[]) {
+  for (const before of [...befores].reverse()) await restore(context, before);
+}
+
+/** Office.js's refusal of an API inside an undo group. */
+function isUndoNotSupported(error: unknown): boolean {
+  return (error as { code?: unknown } | null)?.code === "UndoNotSupported";
 }
 
 function errorText(error: unknown): string {

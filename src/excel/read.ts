@@ -128,14 +128,16 @@ export async function readBlock(
 }
 
 /**
- * Syncs the loads `queue` asks for with the first `FIRST_BLOCK` rows. If Excel refuses the
- * response for its size (long texts, a very wide sheet), asks again with half as many rows.
+ * Syncs the loads `queue` asks for with the first `first` rows (`FIRST_BLOCK` unless told).
+ * If Excel refuses the response for its size (long texts, a very wide sheet), asks again
+ * with half as many rows.
  */
 export async function syncWithFirstRows<T>(
   context: Excel.RequestContext,
-  queue: (rows: number) => T
+  queue: (rows: number) => T,
+  first = FIRST_BLOCK
 ): Promise<T> {
-  for (let rows = FIRST_BLOCK; ; rows = Math.floor(rows / 2)) {
+  for (let rows = first; ; rows = Math.floor(rows / 2)) {
     const loads = queue(rows);
     try {
       // One sync per try on purpose: a refused response is only known after it.

@@ -1,22 +1,26 @@
 /// <reference types="office-js" />
-import { CellValue } from "../core/types";
 import { WritePlan } from "../core/writePlan";
 import { cellBytes, PAYLOAD_LIMIT, payloadBytes } from "./payload";
 
 type Cell = string | number | boolean;
 /** Cells of one result column, top to bottom from `from`, written as `values` or `numberFormat`. */
-type Blocks = { letter: string; from: number; cells: Cell[]; property: "values" | "numberFormat" };
+export type Blocks = {
+  letter: string;
+  from: number;
+  cells: Cell[];
+  property: "values" | "numberFormat";
+};
 /** A sized operation, or a column of cells, which is split to fill each request. */
 type Op = { bytes: number; apply: (sheet: Excel.Worksheet) => void } | { blocks: Blocks };
 
 /** Bytes a queued operation takes besides its data (the range, the method). */
-const OP_BYTES = 64;
+export const OP_BYTES = 64;
 
 /**
  * The request being built: the bytes queued so far, and a sync whenever the next part
  * would take it past the limit. One round trip for a sheet under 5 MB, one more per 5 MB.
  */
-class Batch {
+export class Batch {
   private queued = 0;
   constructor(private readonly context: Excel.RequestContext) {}
 
@@ -59,7 +63,11 @@ export async function applyPlanInBatches(
 }
 
 /** Writes a column of cells as row blocks, each as large as the current request has room for. */
-async function writeBlocks(batch: Batch, sheet: Excel.Worksheet, blocks: Blocks): Promise<void> {
+export async function writeBlocks(
+  batch: Batch,
+  sheet: Excel.Worksheet,
+  blocks: Blocks
+): Promise<void> {
   const { letter, property } = blocks;
   let rows: Cell[][] = [];
   let bytes = 0;
@@ -112,18 +120,24 @@ function operations(plan: WritePlan): Op[] {
     ops.push({ blocks: { letter: column.letter, from: plan.firstRow, cells, property: "values" } });
   }
   ops.push(...formatOperations(plan));
-  for (const rule of plan.conditional.rules) {
-    ops.push({
-      bytes: 256,
-      apply: (sheet) => {
-        const cf = sheet.getRange(block).conditionalFormats.add("Custom");
-        cf.custom.rule.formula = `=${plan.conditional.statusColumn}${plan.conditional.firstRow}="${rule.text}"`;
-        cf.custom.format.fill.color = `#${rule.fill.slice(2)}`;
-        cf.custom.format.font.color = `#${rule.font.slice(2)}`;
-      },
-    });
-  }
+  ops.push({
+    bytes: RULE_BYTES * plan.conditional.rules.length,
+    apply: (sheet) => addStatusRules(sheet, plan.conditional),
+  });
   return ops;
+}
+
+/** Bytes of one colour rule in a request. */
+export const RULE_BYTES = 256;
+
+/** The status colour rules over the result block, one per status. */
+export function addStatusRules(sheet: Excel.Worksheet, conditional: WritePlan["conditional"]) {
+  for (const rule of conditional.rules) {
+    const cf = sheet.getRange(conditional.range).conditionalFormats.add("Custom");
+    cf.custom.rule.formula = `=${conditional.statusColumn}${conditional.firstRow}="${rule.text}"`;
+    cf.custom.format.fill.color = `#${rule.fill.slice(2)}`;
+    cf.custom.format.font.color = `#${rule.font.slice(2)}`;
+  }
 }
 
 const RANGE = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/;
@@ -182,32 +196,4 @@ function formatBlocks(
     else blocks.push({ letter, from: row, cells: [format], property: "numberFormat" });
   });
   return blocks;
-}
-
-/**
- * Puts back what the plan's columns held before a failed write, and removes our colour
- * rules. As large as the write itself on a re-run, so it goes in requests filled the same way.
- */
-export async function rollback(
-  context: Excel.RequestContext,
-  plan: WritePlan,
-  before: CellValue[][][]
-): Promise<void> {
-  const sheet = context.workbook.worksheets.getItem(plan.sheet);
-  const batch = new Batch(context);
-  sheet.getRange(plan.conditional.range).conditionalFormats.clearAll();
-  batch.add(OP_BYTES);
-  for (const [i, column] of plan.columns.entries()) {
-    const values = before[i];
-    if (!values) continue;
-    // Blanks as "": that clears a cell the failed write filled.
-    const cells = values.map(([value]) => value ?? "");
-    await writeBlocks(batch, sheet, {
-      letter: column.letter,
-      from: plan.headerRow,
-      cells,
-      property: "values",
-    });
-  }
-  await context.sync();
 }

@@ -1,5 +1,5 @@
 import ExcelJS from "exceljs";
-import { freeSheetName, HostError, StoredSettings, WorkbookHost } from "../core/host";
+import { freeSheetName, HostError, StoredSettings, WorkbookHost, WriteReceipt } from "../core/host";
 import { Table } from "../core/types";
 import { WritePlan } from "../core/writePlan";
 import { applyPlan, tableFromWorksheet } from "../xlsx/sheet";
@@ -19,6 +19,8 @@ export interface View {
  */
 export class BrowserHost implements WorkbookHost {
   private settings: StoredSettings = {};
+  /** What the last compute's writes replaced, for "Xoá kết quả". */
+  private lastWrite: Before[] | null = null;
   private listeners = new Set<(view: View) => void>();
   view: View;
 
@@ -63,9 +65,27 @@ export class BrowserHost implements WorkbookHost {
     return tableFromWorksheet(this.worksheet(name));
   }
 
-  async writePlan(plan: WritePlan): Promise<void> {
-    applyPlan(this.worksheet(plan.sheet), plan);
-    this.show(plan.sheet, this.view.selectedRow);
+  async writePlans(plans: readonly WritePlan[]): Promise<WriteReceipt> {
+    const befores = plans.map((plan) => snapshot(this.worksheet(plan.sheet), plan));
+    try {
+      for (const plan of plans) applyPlan(this.worksheet(plan.sheet), plan);
+    } catch (error) {
+      befores.reverse().forEach(restore);
+      throw new HostError({ code: "writeFailed", detail: String(error) });
+    }
+    this.lastWrite = befores;
+    this.show(this.view.sheet, this.view.selectedRow);
+    // The page keeps no undo history: "Xoá kết quả" is the way back.
+    return { undo: "clear" };
+  }
+
+  async clearResults(): Promise<boolean> {
+    const befores = this.lastWrite;
+    if (befores === null) return false;
+    [...befores].reverse().forEach(restore);
+    this.lastWrite = null;
+    this.show(this.view.sheet, this.view.selectedRow);
+    return true;
   }
 
   async writeDraft(lines: string[], sheetName: string): Promise<string> {
@@ -100,4 +120,61 @@ export class BrowserHost implements WorkbookHost {
   async save(): Promise<ArrayBuffer> {
     return (await this.workbook.xlsx.writeBuffer()) as ArrayBuffer;
   }
+}
+
+/** A plan's cells as they were: every result cell from the header row down, widths and rules. */
+interface Before {
+  sheet: ExcelJS.Worksheet;
+  /** Each cell's value and style; a cell the sheet did not hold has no style of its own. */
+  cells: { cell: ExcelJS.Cell; value: ExcelJS.CellValue; style: Partial<ExcelJS.Style> }[];
+  widths: { col: number; width: number | undefined }[];
+  rules: ExcelJS.ConditionalFormattingOptions[];
+}
+
+/** Deep copy of a style: exceljs shares style objects between cells and changes them in place. */
+const copyStyle = (style: Partial<ExcelJS.Style>): Partial<ExcelJS.Style> =>
+  JSON.parse(JSON.stringify(style ?? {})) as Partial<ExcelJS.Style>;
+
+function snapshot(sheet: ExcelJS.Worksheet, plan: WritePlan): Before {
+  const cells: Before["cells"] = [];
+  for (const { col } of plan.columns)
+    for (let row = plan.headerRow; row <= plan.lastRow; row++) {
+      // A cell not there yet is put back blank and unstyled, which exceljs does not write:
+      // the row's or column's style shows through it again.
+      const line = sheet.getRow(row);
+      const held = line.findCell(col) !== undefined;
+      cells.push(
+        held ? kept(line.getCell(col)) : { cell: line.getCell(col), value: null, style: {} }
+      );
+    }
+  return {
+    sheet,
+    cells,
+    widths: plan.columns.map(({ col }) => ({ col, width: sheet.getColumn(col).width })),
+    rules: rulesOf(sheet),
+  };
+}
+
+/** The sheet's colour rules, through the one public call that visits them all (keeping each). */
+function rulesOf(sheet: ExcelJS.Worksheet): ExcelJS.ConditionalFormattingOptions[] {
+  const rules: ExcelJS.ConditionalFormattingOptions[] = [];
+  sheet.removeConditionalFormatting((rule: ExcelJS.ConditionalFormattingOptions) => {
+    rules.push(rule);
+    return true;
+  });
+  return rules;
+}
+
+function kept(cell: ExcelJS.Cell): Before["cells"][number] {
+  return { cell, value: cell.value, style: copyStyle(cell.style) };
+}
+
+function restore(before: Before): void {
+  for (const { cell, value, style } of before.cells) {
+    cell.value = value;
+    cell.style = copyStyle(style);
+  }
+  for (const { col, width } of before.widths) before.sheet.getColumn(col).width = width as number;
+  before.sheet.removeConditionalFormatting(() => false);
+  for (const rule of before.rules) before.sheet.addConditionalFormatting(rule);
 }

@@ -24,7 +24,16 @@ export const GRID_ROWS = 2000;
 const RULES = new Map(STATUS_RULES.map((rule) => [rule.text, rule]));
 const argb = (color: string) => `#${color.slice(2)}`;
 
-function shown(cell: ExcelJS.Cell): string {
+/**
+ * A cell if the sheet holds one: reading never creates one (exceljs's `getCell` does,
+ * styled by its row, and the download would carry it).
+ */
+function cellAt(sheet: ExcelJS.Worksheet, row: number, col: number): ExcelJS.Cell | undefined {
+  return sheet.findRow(row)?.findCell(col);
+}
+
+function shown(cell: ExcelJS.Cell | undefined): string {
+  if (cell === undefined) return "";
   if (cell.isMerged && cell.master.address !== cell.address) return "";
   const value = plainValue(cell.value);
   if (value === null) return "";
@@ -36,15 +45,15 @@ function shown(cell: ExcelJS.Cell): string {
 }
 
 /** An exceljs cell (not an Office.js range: nothing to load) holding a number. */
-function isNumeric(cell: ExcelJS.Cell): boolean {
-  return typeof plainValue(cell.value) === "number";
+function isNumeric(cell: ExcelJS.Cell | undefined): boolean {
+  return cell !== undefined && typeof plainValue(cell.value) === "number";
 }
 
 /** Columns this product wrote: their header starts with its prefix, in the first rows. */
 function ownColumns(sheet: ExcelJS.Worksheet, width: number): Set<number> {
   const own = new Set<number>();
   for (let r = 1; r <= Math.min(sheet.rowCount, 40); r++) {
-    for (let c = 1; c <= width; c++) if (isOwnHeader(shown(sheet.getRow(r).getCell(c)))) own.add(c);
+    for (let c = 1; c <= width; c++) if (isOwnHeader(shown(cellAt(sheet, r, c)))) own.add(c);
   }
   return own;
 }
@@ -57,14 +66,14 @@ export function gridModel(sheet: ExcelJS.Worksheet): GridModel {
   const own = ownColumns(sheet, width);
   const rows: GridModel["rows"] = [];
   for (let r = 1; r <= height; r++) {
-    const line = sheet.getRow(r);
-    const texts = columns.map((_, c) => shown(line.getCell(c + 1)));
+    const line = columns.map((_, c) => cellAt(sheet, r, c + 1));
+    const texts = line.map(shown);
     const rule = texts
       .map((t, c) => (own.has(c + 1) ? RULES.get(t) : undefined))
       .find((found) => found);
     const cells = texts.map((text, c) => ({
       text,
-      numeric: isNumeric(line.getCell(c + 1)),
+      numeric: isNumeric(line[c]),
       ...(rule && own.has(c + 1) ? { fill: argb(rule.fill), font: argb(rule.font) } : {}),
     }));
     rows.push({ row: r, cells });

@@ -12,10 +12,12 @@ export async function excelHost(): Promise<WorkbookHost> {
   // The chunk the pane loads after its first render (see components/lazy.tsx).
   const { createExcelHost } = await import(/* webpackChunkName: "later" */ "../excel/host");
   const office = typeof Office === "undefined" ? undefined : Office;
-  const run: ExcelRun = (batch) =>
+  const run: ExcelRun = (batch, options) =>
     typeof Excel === "undefined"
       ? Promise.reject(new HostError({ code: "noExcel" }))
-      : Excel.run(batch);
+      : options
+        ? Excel.run(options, batch)
+        : Excel.run(batch);
   return createExcelHost({
     run,
     settings: office?.context?.document?.settings,
@@ -33,9 +35,10 @@ export function hostWhenReady(ready: Promise<WorkbookHost>): WorkbookHost {
   return {
     sheets: () => ready.then((host) => host.sheets()),
     readSheet: (name) => ready.then((host) => host.readSheet(name)),
-    writePlan: (plan) => ready.then((host) => host.writePlan(plan)),
+    writePlans: (plans) => ready.then((host) => host.writePlans(plans)),
+    clearResults: () => ready.then((host) => host.clearResults()),
     writeDraft: (lines, sheetName) => ready.then((host) => host.writeDraft(lines, sheetName)),
-    selectRow: (sheet, row) => ready.then((host) => host.selectRow(sheet, row)),
+    selectRow: (sheet, row, cell) => ready.then((host) => host.selectRow(sheet, row, cell)),
     loadSettings: () => ready.then((host) => host.loadSettings()),
     saveSettings: (settings) => ready.then((host) => host.saveSettings(settings)),
   };

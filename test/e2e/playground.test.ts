@@ -688,6 +688,66 @@ describeE2E("playground in Chromium", () => {
     );
   });
 
+  describe("taking a compute back", () => {
+    /** The workbook the page would download now, every cell as its value and style. */
+    async function downloaded(page: Page): Promise<Map<string, string>> {
+      const [download] = await Promise.all([
+        page.waitForEvent("download"),
+        page.getByRole("button", { name: pm.download, exact: true }).click(),
+      ]);
+      const file = path.join(tmp, `${Date.now()}-${download.suggestedFilename()}`);
+      await download.saveAs(file);
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.readFile(file);
+      const cells = new Map<string, string>();
+      for (const sheet of workbook.worksheets) {
+        sheet.eachRow({ includeEmpty: true }, (row) =>
+          row.eachCell({ includeEmpty: true }, (cell) => {
+            const style = JSON.stringify(cell.style ?? {});
+            // A blank cell with no style of its own looks as no cell does.
+            if (cell.value === null && (style === "{}" || style === "null")) return;
+            cells.set(`${sheet.name}!${cell.address}`, JSON.stringify([cell.value, style]));
+          })
+        );
+        (sheet.columns ?? []).forEach((column, i) => {
+          if (column.width !== undefined)
+            cells.set(`${sheet.name}!col${i + 1}`, String(column.width));
+        });
+        // exceljs reads the rules but does not type them on the sheet.
+        const rules = (sheet as unknown as { conditionalFormattings?: unknown[] })
+          .conditionalFormattings;
+        cells.set(`${sheet.name}!rules`, JSON.stringify(rules ?? []));
+      }
+      return cells;
+    }
+
+    it(
+      "“Xoá kết quả” puts every sheet back as it was, values and formats",
+      async () => {
+        const page = await openPlayground();
+        try {
+          await loadSample(page);
+          const before = await downloaded(page);
+          await computed(page);
+          const written = await downloaded(page);
+          expect(written).not.toEqual(before);
+          await pane(page).getByRole("button", { name: m.compute.clear, exact: true }).click();
+          await pane(page).getByText(m.compute.cleared).waitFor();
+          const after = await downloaded(page);
+          const changed = [...new Set([...before.keys(), ...after.keys()])].filter(
+            (key) => before.get(key) !== after.get(key)
+          );
+          expect(changed.map((key) => `${key}: ${before.get(key)} → ${after.get(key)}`)).toEqual(
+            []
+          );
+        } finally {
+          await page.close();
+        }
+      },
+      TEST_TIMEOUT
+    );
+  });
+
   describe("going to a lagging row", () => {
     /** Clicks the lagging row and waits for the grid to select it, or for the page to crash. */
     async function select(page: Page, row: ReportRow): Promise<void> {

@@ -3,8 +3,12 @@
  * them: a property must be loaded and synced before it is read, nothing queued is real
  * until `context.sync()`, and a request or response over Excel on the web's 5 MB limit
  * is refused with Excel's error code. It counts round trips and payload bytes (UTF-8 JSON).
+ *
+ * It keeps an undo stack as Excel does: each sync that writes is one undo step, unless the
+ * run asked for `mergeUndoGroup` and the workbook's Excel has the API set for it (ExcelApi
+ * 1.20, `UNDO_GROUP_SET`): then the whole run is one step. `undo()` is Ctrl+Z.
  */
-import { ExcelRun } from "../../src/excel/host";
+import { ExcelRun, RunOptions, UNDO_GROUP_SET } from "../../src/excel/host";
 import { Table } from "../../src/core/types";
 import { columnLetter, columnNumber } from "../../src/core/text";
 
@@ -21,7 +25,12 @@ type Value = string | number | boolean;
 interface Cell {
   value: Value;
   format: string;
+  bold?: boolean;
+  wrap?: boolean;
 }
+
+/** Excel's default column width, in points. */
+export const DEFAULT_WIDTH = 48;
 export interface FakeRule {
   range: string;
   formula: string;
@@ -33,6 +42,8 @@ export class FakeSheet {
   cells = new Map<string, Cell>();
   merges: string[] = [];
   rules: FakeRule[] = [];
+  /** Column widths set by the user or the add-in; the others are DEFAULT_WIDTH. */
+  widths = new Map<number, number>();
   protected = false;
   constructor(public name: string) {}
 
@@ -40,16 +51,48 @@ export class FakeSheet {
     return this.cells.get(`${row}:${col}`);
   }
   set(row: number, col: number, value: Value | null, format?: string): void {
+    const old = this.cells.get(`${row}:${col}`);
+    this.put(row, col, { ...old, value: value ?? "", format: format ?? old?.format ?? "General" });
+  }
+  /** Stores a cell; a blank one with no format of its own is no cell at all, as in Excel. */
+  put(row: number, col: number, cell: Cell): void {
     const key = `${row}:${col}`;
-    const old = this.cells.get(key);
-    if (value === null || value === "") {
-      const kept = format ?? old?.format ?? "General";
-      // A blank cell with no format of its own is no cell at all, as in Excel.
-      if (kept === "General") this.cells.delete(key);
-      else this.cells.set(key, { value: "", format: kept });
-      return;
-    }
-    this.cells.set(key, { value, format: format ?? old?.format ?? "General" });
+    // Off is no property: a cell made bold and back is the cell it was.
+    if (cell.bold === false) delete cell.bold;
+    if (cell.wrap === false) delete cell.wrap;
+    const plain = cell.format === "General" && !cell.bold && !cell.wrap;
+    if (cell.value === "" && plain) this.cells.delete(key);
+    else this.cells.set(key, cell);
+  }
+  /** Everything about the sheet as plain data: equal states are equal JSON. */
+  state(): string {
+    const sorted = <T>(entries: [T, unknown][]) =>
+      entries.sort((a, b) => String(a[0]).localeCompare(String(b[0])));
+    return JSON.stringify({
+      name: this.name,
+      cells: sorted([...this.cells]),
+      rules: this.rules,
+      widths: sorted([...this.widths]),
+      merges: this.merges,
+      protected: this.protected,
+    });
+  }
+  static fromState(state: string): FakeSheet {
+    const data = JSON.parse(state) as {
+      name: string;
+      cells: [string, Cell][];
+      rules: FakeRule[];
+      widths: [number, number][];
+      merges: string[];
+      protected: boolean;
+    };
+    const sheet = new FakeSheet(data.name);
+    sheet.cells = new Map(data.cells);
+    sheet.rules = data.rules;
+    sheet.widths = new Map(data.widths);
+    sheet.merges = data.merges;
+    sheet.protected = data.protected;
+    return sheet;
   }
   /** The used range with values only, 1-based inclusive, or null when the sheet is empty. */
   used(): { top: number; left: number; bottom: number; right: number } | null {
@@ -116,6 +159,33 @@ function parseAddress(address: string): Rect {
 const rectAddress = (sheet: string, r: Rect) =>
   `'${sheet}'!${columnLetter(r.left)}${r.top}:${columnLetter(r.right)}${r.bottom}`;
 
+/**
+ * Where two workbook states differ, cell by cell, the first few: a failing test names
+ * them instead of printing two whole workbooks.
+ */
+export function stateDiff(actual: string, expected: string, most = 6): string[] {
+  const a = JSON.parse(actual) as string[];
+  const b = JSON.parse(expected) as string[];
+  const out: string[] = [];
+  if (a.length !== b.length) return [`${a.length} sheets, expected ${b.length}`];
+  a.forEach((state, i) => {
+    if (state === b[i]) return;
+    const x = FakeSheet.fromState(state);
+    const y = FakeSheet.fromState(b[i]);
+    for (const key of new Set([...x.cells.keys(), ...y.cells.keys()])) {
+      const p = JSON.stringify(x.cells.get(key));
+      const q = JSON.stringify(y.cells.get(key));
+      if (p !== q) out.push(`${x.name}!${key}: ${p} ≠ ${q}`);
+    }
+    for (const part of ["rules", "widths", "merges", "protected"] as const) {
+      const p = JSON.stringify(part === "widths" ? [...x.widths] : x[part]);
+      const q = JSON.stringify(part === "widths" ? [...y.widths] : y[part]);
+      if (p !== q) out.push(`${x.name} ${part}: ${p} ≠ ${q}`);
+    }
+  });
+  return out.slice(0, most);
+}
+
 /** The workbook and its request context: the adapter's `run` is `fake.run`. */
 export class FakeExcel {
   sheets: FakeSheet[];
@@ -124,10 +194,38 @@ export class FakeExcel {
   /** Makes the next sync that writes fail halfway, as a lost connection would. */
   failNextWrite = false;
   selected: { sheet: string; address: string } | null = null;
+  /** The highest ExcelApi version this Excel has. */
+  apiVersion = "1.13";
+  /** Refuses every merged run's writes with UndoNotSupported, as Excel does for an API it cannot group. */
+  refuseUndoGroup = false;
+  /** Keeps the undo stack; off by default, since it copies the workbook at each step. */
+  keepsUndo = false;
+  /** The workbook before each undo step, the last one last. */
+  undoStack: string[] = [];
 
   constructor(sheets: FakeSheet[]) {
     this.sheets = sheets;
     this.active = sheets[0]?.name ?? "";
+  }
+
+  /** `Office.context.requirements.isSetSupported`, for this Excel's `apiVersion`. */
+  isSetSupported = (name: string, version = "1.1"): boolean => {
+    const [major, minor] = version.split(".").map(Number);
+    const [hasMajor, hasMinor] = this.apiVersion.split(".").map(Number);
+    return name === "ExcelApi" && (major < hasMajor || (major === hasMajor && minor <= hasMinor));
+  };
+
+  /** Every sheet as plain data: the state a test compares before and after. */
+  state(): string {
+    return JSON.stringify(this.sheets.map((sheet) => sheet.state()));
+  }
+
+  /** Ctrl+Z: the workbook goes back to where it was before the last undo step. */
+  undo(): boolean {
+    const state = this.undoStack.pop();
+    if (state === undefined) return false;
+    this.sheets = (JSON.parse(state) as string[]).map(FakeSheet.fromState);
+    return true;
   }
 
   sheet(name: string): FakeSheet {
@@ -136,8 +234,12 @@ export class FakeExcel {
     return found;
   }
 
-  run: ExcelRun = async (batch) => {
-    const context = new FakeContext(this);
+  run: ExcelRun = async (batch, options?: RunOptions) => {
+    // An Excel without the API set ignores the option, as the real one does.
+    const merged =
+      options?.mergeUndoGroup === true &&
+      this.isSetSupported(UNDO_GROUP_SET.name, UNDO_GROUP_SET.version);
+    const context = new FakeContext(this, merged);
     const result = await batch(context as unknown as Excel.RequestContext);
     if (context.pending()) await context.sync(); // Excel.run flushes what is left
     return result;
@@ -151,8 +253,13 @@ const ENVELOPE = 200;
 class FakeContext {
   private ops: Op[] = [];
   private loads: { bytes: () => number; resolve: () => void }[] = [];
+  /** The run's writes so far went into one undo step (a merged run only). */
+  private grouped = false;
   workbook: { worksheets: FakeWorksheets };
-  constructor(readonly excel: FakeExcel) {
+  constructor(
+    readonly excel: FakeExcel,
+    private readonly merged = false
+  ) {
     this.workbook = { worksheets: new FakeWorksheets(this) };
   }
   pending(): boolean {
@@ -179,6 +286,14 @@ class FakeContext {
       throw officeError("RequestPayloadSizeLimitExceeded", "the request is over 5 MB");
     }
     const writes = ops.filter((op) => op.write);
+    if (this.merged && this.excel.refuseUndoGroup && writes.length > 0) {
+      stats.responseBytes.push(ENVELOPE);
+      throw officeError("UndoNotSupported", "an API in the group does not support undo");
+    }
+    if (this.excel.keepsUndo && writes.length > 0 && !(this.merged && this.grouped)) {
+      this.excel.undoStack.push(this.excel.state());
+      this.grouped = true;
+    }
     const fail = this.excel.failNextWrite && writes.length > 0;
     if (fail) this.excel.failNextWrite = false;
     try {
@@ -311,14 +426,42 @@ class FakeRange extends Loadable {
     private rect: () => Rect | null
   ) {
     super();
-    const queueFormat = () =>
-      this.context.queue({ bytes: 60, write: true, apply: () => undefined });
+    // Each setter queues a write over the range's cells (or columns), each getter reads
+    // what `load("format/…")` brought back.
+    const eachCell = (change: (cell: Cell) => Cell) => () => {
+      const r = this.rect();
+      const sheet = this.worksheet.sheet();
+      if (!r) throw new Error("InvalidReference");
+      for (let row = r.top; row <= r.bottom; row++)
+        for (let col = r.left; col <= r.right; col++) {
+          const cell = sheet.get(row, col) ?? { value: "", format: "General" };
+          sheet.put(row, col, change({ ...cell }));
+        }
+    };
+    const property = (target: object, name: string, loaded: string, set: (v: never) => void) =>
+      Object.defineProperty(target, name, {
+        get: () => this.read(loaded),
+        set: (value: never) => {
+          this.context.queue({ bytes: 60, write: true, apply: () => set(value) });
+        },
+      });
     const font = {};
-    Object.defineProperty(font, "bold", { set: queueFormat });
+    property(font, "bold", "format/font/bold", (bold: boolean) =>
+      eachCell((cell) => ({ ...cell, bold }))()
+    );
     this.format = {} as FakeRange["format"];
     Object.defineProperty(this.format, "font", { value: font });
-    Object.defineProperty(this.format, "wrapText", { set: queueFormat });
-    Object.defineProperty(this.format, "columnWidth", { set: queueFormat });
+    property(this.format, "wrapText", "format/wrapText", (wrap: boolean) =>
+      eachCell((cell) => ({ ...cell, wrap }))()
+    );
+    property(this.format, "columnWidth", "format/columnWidth", (width: number) => {
+      const r = this.rect();
+      if (!r) throw new Error("InvalidReference");
+      const sheet = this.worksheet.sheet();
+      for (let col = r.left; col <= r.right; col++)
+        if (width === DEFAULT_WIDTH) sheet.widths.delete(col);
+        else sheet.widths.set(col, width);
+    });
     this.conditionalFormats = {
       clearAll: () =>
         this.context.queue({
@@ -378,8 +521,8 @@ class FakeRange extends Loadable {
         for (let r = rect.top; r <= rect.bottom; r++) {
           for (let c = rect.left; c <= rect.right; c++) {
             const format = broadcast ? rows[0][0] : rows[r - rect.top][c - rect.left];
-            const cell = sheet.get(r, c);
-            sheet.cells.set(`${r}:${c}`, { value: cell?.value ?? "", format });
+            const cell = sheet.get(r, c) ?? { value: "" };
+            sheet.put(r, c, { ...cell, format });
           }
         }
       },
@@ -421,9 +564,14 @@ class FakeRange extends Loadable {
           }
         }
       }
+      const corner = sheet.get(r.top, r.left);
       return (cached = {
         values,
         numberFormat: formats,
+        // A property of a range is its first cell's (the add-in reads single cells).
+        "format/font/bold": corner?.bold ?? false,
+        "format/wrapText": corner?.wrap ?? false,
+        "format/columnWidth": sheet.widths.get(r.left) ?? DEFAULT_WIDTH,
         rowIndex: r.top - 1,
         columnIndex: r.left - 1,
         rowCount: r.bottom - r.top + 1,

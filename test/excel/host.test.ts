@@ -7,14 +7,17 @@ import { ownHeader, planWrite } from "../../src/core/writePlan";
 import { Workbook } from "../../src/cli/workbook";
 import { createExcelHost } from "../../src/excel/host";
 import { parseMerges } from "../../src/excel/read";
-import { FakeExcel, FakeSheet, WEB_LIMIT } from "./fakeExcel";
+import { FakeExcel, FakeSheet, stateDiff, WEB_LIMIT } from "./fakeExcel";
 
 const SAMPLE = path.resolve(__dirname, "../../assets/samples/chi-tieu-2024.xlsx");
 let sample: Table;
+/** Every sheet of the sample: the pane computes them all by default. */
+let sampleSheets: Table[];
 
 beforeAll(async () => {
   const workbook = await Workbook.open(SAMPLE);
-  sample = workbook.table(workbook.sheetParts[0]);
+  sampleSheets = workbook.sheetParts.map((part) => workbook.table(part));
+  sample = sampleSheets[0];
 });
 
 function setup(table: Table = sample, settings?: Map<string, unknown>) {
@@ -79,10 +82,10 @@ describe("reading a sheet", () => {
 });
 
 describe("computing in Excel", () => {
-  it("reads and writes in two round trips, all under the web's 5 MB limit", async () => {
+  it("reads, keeps what it replaces, and writes in three round trips, all under the web's 5 MB limit", async () => {
     const { excel, host, sheet } = setup();
     const report = await computeSheetIn(host, sample.sheet);
-    expect(excel.stats.roundTrips).toBe(2);
+    expect(excel.stats.roundTrips).toBe(3);
     expect(Math.max(...excel.stats.requestBytes, ...excel.stats.responseBytes)).toBeLessThan(
       WEB_LIMIT
     );
@@ -143,12 +146,20 @@ describe("computing in Excel", () => {
     expect(sheet.rules).toHaveLength(0);
   });
 
-  it("checks protection and keeps the old contents in one more trip when the sheet was not read first", async () => {
+  it("puts back formats, headers and widths too when a write fails halfway", async () => {
+    const { excel, host } = setup();
+    const before = excel.state();
+    excel.failNextWrite = true;
+    await expect(computeSheetIn(host, sample.sheet)).rejects.toThrow(HostError);
+    expect(stateDiff(excel.state(), before)).toEqual([]);
+  });
+
+  it("checks protection in the round trip that keeps the old contents, and stops there", async () => {
     const first = setup();
     const { report, grid, header } = analyse(await first.host.readSheet());
     const { excel, host, sheet } = setup();
     sheet.protected = true;
-    const error = await host.writePlan(planWrite(grid, header, report)).catch((e: unknown) => e);
+    const error = await host.writePlans([planWrite(grid, header, report)]).catch((e: unknown) => e);
     expect((error as HostError).code).toBe("protected");
     expect(excel.stats.roundTrips).toBe(1);
   });
@@ -164,6 +175,83 @@ describe("computing in Excel", () => {
   });
 });
 
+describe("taking a compute back", () => {
+  /** The whole sample in an Excel of the given API version, its undo stack kept. */
+  function workbookIn(apiVersion: string) {
+    const excel = new FakeExcel(sampleSheets.map((table) => FakeSheet.fromTable(table)));
+    excel.apiVersion = apiVersion;
+    excel.keepsUndo = true;
+    // A result column the user had formatted and filled in an earlier run stays theirs to get back.
+    const host = createExcelHost({ run: excel.run, isSetSupported: excel.isSetSupported });
+    return { excel, host };
+  }
+
+  it("is one undo step in an Excel with ExcelApi 1.20: Ctrl+Z puts every sheet back", async () => {
+    const { excel, host } = workbookIn("1.20");
+    const before = excel.state();
+    const report = await computeWorkbook(host);
+    expect(report.sheets.length).toBeGreaterThan(1);
+    expect(stateDiff(excel.state(), before)).not.toEqual([]);
+    expect(excel.undoStack).toHaveLength(1);
+    excel.undo();
+    expect(stateDiff(excel.state(), before)).toEqual([]);
+  });
+
+  it("says which way back it offers: Excel's undo with 1.20, the pane's clearing below", async () => {
+    const plans = sampleSheets.map((table) => {
+      const { grid, header, report } = analyse(table);
+      return planWrite(grid, header, report);
+    });
+    expect(await workbookIn("1.20").host.writePlans(plans)).toEqual({ undo: "excel" });
+    const old = workbookIn("1.13");
+    expect(await old.host.writePlans(plans)).toEqual({ undo: "clear" });
+    // Below 1.20 the option is ignored: each request is an undo step of its own.
+    expect(old.excel.undoStack.length).toBeGreaterThan(1);
+  });
+
+  it("clears the results of the last compute back to the sheets as they were, values and formats", async () => {
+    const { excel, host } = workbookIn("1.13");
+    // Cells the user formatted where the results go: clearing must give the formats back.
+    const sheet = excel.sheets[0];
+    sheet.set(20, 13, null, "dd/mm/yyyy");
+    sheet.set(21, 14, "ghi chú", "@");
+    sheet.widths.set(15, 200);
+    const before = excel.state();
+    await computeWorkbook(host);
+    expect(stateDiff(excel.state(), before)).not.toEqual([]);
+    expect(await host.clearResults()).toBe(true);
+    expect(stateDiff(excel.state(), before)).toEqual([]);
+    // Nothing left to take back: a second click changes nothing.
+    expect(await host.clearResults()).toBe(false);
+    expect(stateDiff(excel.state(), before)).toEqual([]);
+  });
+
+  it("clears a second compute back to what the first one wrote", async () => {
+    const { excel, host } = workbookIn("1.13");
+    await computeWorkbook(host);
+    const once = excel.state();
+    await computeWorkbook(host);
+    await host.clearResults();
+    expect(stateDiff(excel.state(), once)).toEqual([]);
+  });
+
+  it("writes ungrouped when Excel refuses an API in the undo group, and says so", async () => {
+    const { excel, host } = workbookIn("1.20");
+    excel.refuseUndoGroup = true;
+    const before = excel.state();
+    const plans = sampleSheets.map((table) => {
+      const { grid, header, report } = analyse(table);
+      return planWrite(grid, header, report);
+    });
+    expect(await host.writePlans(plans)).toEqual({ undo: "clear" });
+    expect(excel.sheets[0].get(plans[0].headerRow, plans[0].columns[0].col)?.value).toBe(
+      plans[0].columns[0].header
+    );
+    await host.clearResults();
+    expect(stateDiff(excel.state(), before)).toEqual([]);
+  });
+});
+
 describe("round trips grow with bytes, not rows", () => {
   function bigTable(rows: number): Table {
     const values: Table["values"] = [["STT", "Chỉ tiêu", "ĐVT", "Kế hoạch", "Thực hiện 6 tháng"]];
@@ -172,10 +260,11 @@ describe("round trips grow with bytes, not rows", () => {
     return { sheet: "Xã", origin: { row: 1, col: 1 }, values, merges: [] };
   }
 
-  it.each([10, 1000, 10000])("%i rows: at most 3 round trips", async (rows) => {
+  it.each([10, 1000, 10000])("%i rows: at most 4 round trips", async (rows) => {
     const { excel, host } = setup(bigTable(rows));
     await computeSheetIn(host, "Xã");
-    expect(excel.stats.roundTrips).toBeLessThanOrEqual(3);
+    // Reading may take two, keeping what the write replaces one, the write one.
+    expect(excel.stats.roundTrips).toBeLessThanOrEqual(4);
   });
 
   it("a sheet past 5 MB takes one more round trip per 5 MB, each under the limit", async () => {
@@ -188,7 +277,7 @@ describe("round trips grow with bytes, not rows", () => {
       stats.responseBytes.reduce((a, b) => a + b, 0);
     expect(Math.max(...stats.requestBytes, ...stats.responseBytes)).toBeLessThan(WEB_LIMIT);
     expect(stats.refused).toEqual([]);
-    expect(stats.roundTrips).toBeLessThanOrEqual(2 + Math.ceil(total / (4.5 * 1000 * 1000)));
+    expect(stats.roundTrips).toBeLessThanOrEqual(3 + Math.ceil(total / (4.5 * 1000 * 1000)));
     expect(total).toBeGreaterThan(WEB_LIMIT);
     expect(stats.roundTrips).toBeGreaterThan(2);
   }, 60000);
@@ -205,7 +294,7 @@ describe("drafts, selection and settings", () => {
     expect(await host.writeDraft(lines, "Dự thảo")).toBe("Dự thảo");
     expect(await host.writeDraft(lines, "Dự thảo")).toBe("Dự thảo (2)");
     const draft = excel.sheet("Dự thảo");
-    expect(draft.get(2, 1)).toEqual({ value: lines[1], format: "@" });
+    expect(draft.get(2, 1)).toEqual({ value: lines[1], format: "@", wrap: true });
     expect(draft.get(3, 1)?.format).toBe("@");
     expect(excel.active).toBe("Dự thảo (2)");
   });

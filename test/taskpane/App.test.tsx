@@ -197,7 +197,33 @@ describe("computing progress", () => {
     expect(screen.getByText("Không ghi được kết quả vào bảng tính")).toBeTruthy();
     expect(screen.getByText("Kết quả dưới đây chưa được ghi vào bảng tính.")).toBeTruthy();
     expect(screen.queryByText(/Đã ghi kết quả/)).toBeNull();
-    expect(host.calls.writePlan).toHaveLength(1);
+    // Every sheet in one call, so nothing is half written: no way back is offered.
+    expect(host.calls.writePlans).toHaveLength(1);
+    expect(screen.queryByRole("button", { name: "Xoá kết quả" })).toBeNull();
+  });
+
+  it("offers “Xoá kết quả” after a compute, and says when the columns are back", async () => {
+    const host = new FakeHost(tables);
+    await renderPane(host);
+    await compute();
+    expect(host.calls.writePlans).toHaveLength(1);
+    // Without Excel's undo group the pane does not promise Ctrl+Z.
+    expect(screen.queryByText(/Ctrl\+Z/)).toBeNull();
+    fireEvent.click(screen.getByRole("button", { name: "Xoá kết quả" }));
+    expect(await screen.findByText(/^Đã xoá kết quả/)).toBeTruthy();
+    expect(host.calls.clearResults).toBe(1);
+    expect(screen.queryByText(/Đã ghi kết quả/)).toBeNull();
+    expect(screen.queryByRole("button", { name: "Xoá kết quả" })).toBeNull();
+    // The figures stay in the pane, said to be there only.
+    expect(screen.getByTestId("summary")).toBeTruthy();
+    expect(screen.queryByText("Kết quả dưới đây chưa được ghi vào bảng tính.")).toBeNull();
+  });
+
+  it("names Ctrl+Z when Excel made the compute one undo step", async () => {
+    await renderPane(new FakeHost(tables, { undo: "excel" }));
+    await compute();
+    expect(screen.getByText(/Nhấn Ctrl\+Z trong Excel để hoàn tác cả lần tính này/)).toBeTruthy();
+    expect(screen.getByRole("button", { name: "Xoá kết quả" })).toBeTruthy();
   });
 
   it("passes the period the user picks to the engine", async () => {

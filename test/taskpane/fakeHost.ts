@@ -1,7 +1,7 @@
 import path from "path";
 import ExcelJS from "exceljs";
 import { tableFromWorksheet } from "../../src/xlsx/sheet";
-import { HostError, StoredSettings, WorkbookHost } from "../../src/core/host";
+import { HostError, StoredSettings, WorkbookHost, WriteReceipt } from "../../src/core/host";
 import type { Table } from "../../src/core/types";
 import type { WritePlan } from "../../src/core/writePlan";
 
@@ -34,20 +34,27 @@ export function notesTable(sheet = "Ghi chú"): Table {
 export interface FakeHostOptions {
   active?: string;
   settings?: StoredSettings;
-  /** Thrown by writePlan, to play a protected sheet. */
+  /** Thrown by writePlans, to play a protected sheet. */
   writePlanError?: Error;
+  /** How the host says a write is taken back; "clear" unless told. */
+  undo?: WriteReceipt["undo"];
 }
 
 /** A WorkbookHost over in-memory tables that records every call the pane makes. */
 export class FakeHost implements WorkbookHost {
   readonly calls = {
     readSheet: [] as (string | undefined)[],
+    /** Every plan written, in order, whichever call wrote it. */
     writePlan: [] as WritePlan[],
+    /** The plans of each `writePlans` call. */
+    writePlans: [] as (readonly WritePlan[])[],
+    clearResults: 0,
     writeDraft: [] as { lines: string[]; sheetName: string }[],
     selectRow: [] as { sheet: string; row: number; cell?: string }[],
     saveSettings: [] as StoredSettings[],
   };
   private stored: StoredSettings;
+  private written = false;
 
   constructor(
     private readonly tables: Table[],
@@ -69,9 +76,19 @@ export class FakeHost implements WorkbookHost {
     return clone(table);
   }
 
-  async writePlan(plan: WritePlan): Promise<void> {
-    this.calls.writePlan.push(plan);
+  async writePlans(plans: readonly WritePlan[]): Promise<WriteReceipt> {
+    this.calls.writePlans.push(plans);
+    this.calls.writePlan.push(...plans);
     if (this.options.writePlanError) throw this.options.writePlanError;
+    this.written = true;
+    return { undo: this.options.undo ?? "clear" };
+  }
+
+  async clearResults(): Promise<boolean> {
+    this.calls.clearResults++;
+    const had = this.written;
+    this.written = false;
+    return had;
   }
 
   async writeDraft(lines: string[], sheetName: string): Promise<string> {

@@ -1,18 +1,23 @@
 import { useCallback, useState } from "react";
 import type { Report } from "../../core/engine";
-import type { StoredSettings, WorkbookHost } from "../../core/host";
+import type { StoredSettings, WorkbookHost, WriteReceipt } from "../../core/host";
 import type { JobHost, JobPhase, WorkbookReport } from "../../core/job";
 import type { WritePlan } from "../../core/writePlan";
 import type { Failure } from "../lib/errors";
 import { loadEngine } from "./useEngine";
 
-export type ComputePhase = JobPhase;
+/** A step of the job, or "Xoá kết quả" putting the columns back. */
+export type ComputePhase = JobPhase | "clearing";
 
 export interface ComputeResult {
   /** Every sheet computed, which the pane shows and the drafts are made from. */
   workbook: WorkbookReport;
   /** True only once the host confirmed the write: the pane never claims more. */
   written: boolean;
+  /** How the write is taken back: Ctrl+Z in Excel, or "Xoá kết quả"; null before the write. */
+  undo: WriteReceipt["undo"] | null;
+  /** The write was taken back with "Xoá kết quả": the figures stay in the pane only. */
+  cleared: boolean;
   /** The sheets and options it was computed with, to tell when it is out of date. */
   inputs: string;
 }
@@ -30,6 +35,8 @@ export interface ComputeState {
   failure: Failure | null;
   /** Computes these sheets: the whole workbook, or the one the user narrowed it to. */
   run(sheets: readonly string[], options: PaneComputeOptions): Promise<void>;
+  /** "Xoá kết quả": puts back what the last compute's columns held. */
+  clear(): Promise<void>;
 }
 
 /** A compute's sheets and options as one comparable key. */
@@ -69,15 +76,23 @@ export function useCompute(host: WorkbookHost): ComputeState {
       let current = sheets[0];
       const shown: Report[] = [];
       const plans: WritePlan[] = [];
-      // The host, noting where each sheet's results go.
+      let receipt: WriteReceipt | null = null;
+      // The host, noting where each sheet's results go and how they are taken back.
       const noting: JobHost = {
         sheets: () => host.sheets(),
         readSheet: (name) => host.readSheet(name),
-        writePlan: async (plan) => {
-          await host.writePlan(plan);
-          plans.push(plan);
+        writePlans: async (written) => {
+          receipt = await host.writePlans(written);
+          plans.push(...written);
         },
       };
+      const unwritten = (workbook: WorkbookReport): ComputeResult => ({
+        workbook,
+        written: false,
+        undo: null,
+        cleared: false,
+        inputs,
+      });
       try {
         setPhase("reading");
         const { runWorkbookJob, workbookReport, savedCorrections } = await loadEngine();
@@ -105,11 +120,12 @@ export function useCompute(host: WorkbookHost): ComputeState {
             // Shown before the write, so a failed write still leaves the figures to read.
             onReport: (report) => {
               shown.push(report);
-              setResult({ workbook: workbookReport([...shown]), written: false, inputs });
+              setResult(unwritten(workbookReport([...shown])));
             },
           }
         );
-        setResult({ workbook, written: true, inputs });
+        const undo = (receipt as WriteReceipt | null)?.undo ?? "clear";
+        setResult({ ...unwritten(workbook), written: true, undo });
         // Excel (or the grid) shows where the results went: the first result cell. Only a
         // convenience: the results are written whether or not the selection succeeds.
         const first = plans[0];
@@ -126,5 +142,18 @@ export function useCompute(host: WorkbookHost): ComputeState {
     [host]
   );
 
-  return { phase, result, failure, run };
+  const clear = useCallback(async () => {
+    setFailure(null);
+    setPhase("clearing");
+    try {
+      if (await host.clearResults())
+        setResult((was) => was && { ...was, written: false, undo: null, cleared: true });
+    } catch (error) {
+      setFailure({ stage: "write", error });
+    } finally {
+      setPhase(null);
+    }
+  }, [host]);
+
+  return { phase, result, failure, run, clear };
 }

@@ -21,6 +21,7 @@ export const vi = {
     reading: "Đang đọc trang tính…",
     computing: "Đang tính tiến độ…",
     writing: "Đang ghi kết quả vào bảng tính…",
+    clearing: "Đang trả các cột kết quả về như trước khi tính…",
     saving: "Đang lưu thiết lập vào bảng tính…",
     writingDraft: "Đang ghi dự thảo ra trang mới…",
     part: "Đang tải…",
@@ -79,6 +80,11 @@ export const vi = {
       `Trang “${sheet}” có dòng tiêu đề nhưng không có chỉ tiêu nào bên dưới: không có gì để tính.`,
     stale: "Kết quả dưới đây tính theo trang, kỳ báo cáo hoặc cột đã chọn trước đó.",
     again: "Tính lại",
+    undoExcel: "Nhấn Ctrl+Z trong Excel để hoàn tác cả lần tính này, hoặc:",
+    clear: "Xoá kết quả",
+    clearHint: "Trả các cột kết quả về đúng như trước khi tính (giá trị và định dạng).",
+    cleared:
+      "Đã xoá kết quả: các cột đã trở lại như trước khi tính. Số liệu dưới đây chỉ còn trong ngăn này.",
     period: (months: number, year: string) =>
       `Kỳ báo cáo ${months} tháng${year ? ` năm ${year}` : ""}`,
   },

@@ -139,12 +139,34 @@ export function ProgressPanel({ host, settings, detect, compute, notify }: Progr
             {sheetsDone.map((report) => summarySentence(report, m)).join(". ")}
           </span>
         )}
-        {result && !result.written && compute.phase === null && (
+        {result && !result.written && !result.cleared && compute.phase === null && (
           <MessageBar intent="warning">
             <MessageBarBody>{m.compute.notWritten}</MessageBarBody>
           </MessageBar>
         )}
+        {result?.cleared && compute.phase === null && (
+          <MessageBar intent="info">
+            <MessageBarBody>{m.compute.cleared}</MessageBarBody>
+          </MessageBar>
+        )}
       </div>
+      {result?.written && (
+        // Outside the live region: the way back is read when reached, not announced.
+        <div className={styles.undo}>
+          {result.undo === "excel" && <Caption1>{m.compute.undoExcel}</Caption1>}
+          <Button
+            size="small"
+            disabled={busy}
+            aria-describedby="clear-hint"
+            onClick={() => void compute.clear()}
+          >
+            {m.compute.clear}
+          </Button>
+          <Caption1 id="clear-hint" className={styles.hint}>
+            {m.compute.clearHint}
+          </Caption1>
+        </div>
+      )}
       {compute.failure && <ErrorBar failure={compute.failure} />}
       {selectFailure && <ErrorBar failure={selectFailure} />}
       {result && (

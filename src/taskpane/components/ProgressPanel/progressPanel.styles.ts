@@ -48,6 +48,18 @@ export const useProgressPanelStyles = makeStyles({
     flexDirection: "column",
     gap: tokens.spacingVerticalS,
   },
+  undo: {
+    display: "flex",
+    flexWrap: "wrap",
+    alignItems: "center",
+    columnGap: tokens.spacingHorizontalS,
+    rowGap: tokens.spacingVerticalXS,
+    "& > :first-child:not(button)": { flexBasis: "100%" },
+  },
+  hint: {
+    flex: "1 1 150px",
+    color: tokens.colorNeutralForeground3,
+  },
   // Read by screen readers, not shown: the summary below already shows it.
   srOnly: {
     position: "absolute",
