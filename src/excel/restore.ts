@@ -108,7 +108,7 @@ export async function readBefore(
 }
 
 /** Bytes a result cell is guessed to take, value and format, before any row is weighed. */
-const CELL_BYTES = 64;
+const CELL_BYTES = 40;
 
 /**
  * Rows the first read takes: as many as a response has room for at the guessed size. The

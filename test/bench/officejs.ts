@@ -2,7 +2,10 @@
  * Goal 4: Office.js round trips and payload bytes of one compute (read + write) through
  * the real adapter over the in-memory Excel object model. The limit is one read and one
  * write per 5 MB (Excel on the web's cap, 5 × 1024 × 1024 bytes) of payload each way,
- * bytes as they go on the wire (JSON in UTF-8).
+ * bytes as they go on the wire (JSON in UTF-8), plus one trip that keeps what the result
+ * columns hold before the write (values and formats), so that a failed write and "Xoá kết
+ * quả" can put them back exactly: loads queued in the write's own request are lost when
+ * that request fails partway, which is when they are needed.
  */
 import { computeWorkbook } from "../../src/core/job";
 import { createExcelHost } from "../../src/excel/host";
@@ -11,7 +14,7 @@ import { benchTable } from "./generate";
 import { print, target } from "./report";
 
 export const OFFICE_SIZES = [10, 1000, 10000, 100000];
-/** Up to this many rows the whole job must fit in three round trips. */
+/** Up to this many rows the whole job must fit in four round trips (three before the keep trip). */
 const SMALL = 10000;
 
 const sum = (values: number[]): number => values.reduce((a, b) => a + b, 0);
@@ -48,7 +51,7 @@ export async function benchOfficeJs(): Promise<void> {
     print(`officejs-limit-${size}`, limit);
     // A trip Excel refused for its size is a wasted round trip: none on a regular sheet.
     print(`officejs-refused-trips-${size}`, refused.length);
-    if (size <= SMALL) target(`officejs-round-trips-${size}`, roundTrips, 3);
-    else target(`officejs-round-trips-${size}`, roundTrips, 1 + limit);
+    if (size <= SMALL) target(`officejs-round-trips-${size}`, roundTrips, 4);
+    else target(`officejs-round-trips-${size}`, roundTrips, 2 + limit);
   }
 }
