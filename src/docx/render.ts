@@ -70,5 +70,6 @@ export async function renderDocx(doc: DraftDocument): Promise<Uint8Array> {
         })),
     ],
   });
-  return new Uint8Array(await Packer.toBuffer(document));
+  // An ArrayBuffer, not a Node Buffer: the same renderer runs in the pane.
+  return new Uint8Array(await Packer.toArrayBuffer(document));
 }

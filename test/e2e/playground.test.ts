@@ -30,6 +30,10 @@ import { splitAgencies } from "../../src/core/agencies";
 import { joinAgencies } from "../../src/core/draft/plan";
 import { vi as m } from "../../src/taskpane/messages/vi";
 import { plainValue, tableFromWorksheet } from "../../src/xlsx/sheet";
+import { readZip } from "../../src/cli/zip";
+import { renderDocx } from "../../src/docx/render";
+import { DOCX_NAME } from "../../src/taskpane/components/Draft/useDraft";
+import { openPackage } from "../docx/ooxml";
 import { Browser, findBrowser, launchBrowser } from "./browser";
 import { buildPlayground, ROOT, serveDir, StaticServer } from "./server";
 
@@ -344,6 +348,37 @@ describeE2E("playground in Chromium", () => {
           (await table.locator(`tr[data-cell="${cell}"] td`).allInnerTexts()).slice(2);
         await expect(row("H14")).resolves.toEqual(["53,03%", "53,05%"]);
         await expect(row("I14")).resolves.toEqual(["2.640 tỷ đồng", "2.920 tỷ đồng"]);
+      },
+      TEST_TIMEOUT
+    );
+
+    it(
+      "saves the draft as a .docx, the same document the CLI writes",
+      async () => {
+        await computed(page);
+        await showPaneTab(page, "draft");
+        const panel = pane(page).locator("#panel-draft");
+        const [download] = await Promise.all([
+          page.waitForEvent("download"),
+          panel.getByRole("button", { name: m.draft.saveDocx, exact: true }).click(),
+        ]);
+        expect(download.suggestedFilename()).toBe(DOCX_NAME.plan);
+        await page.getByText(m.draft.saved(DOCX_NAME.plan)).first().waitFor();
+        const file = path.join(ARTIFACTS, "du-thao-ke-hoach.docx");
+        await download.saveAs(file);
+        const saved = readZip(await fs.readFile(file));
+        const made = readZip(Buffer.from(await renderDocx(expected.doc)));
+        // Every part as the CLI's renderer makes it; only the package's dates differ.
+        const names = (zip: typeof saved) =>
+          zip.entries.map((entry) => entry.name).filter((name) => name !== "docProps/core.xml");
+        const parts = names(saved);
+        expect(parts).toEqual(names(made));
+        for (const name of parts) expect(saved.text(name)).toBe(made.text(name));
+        // And Word's reader finds the document: the heading, the body, the signature.
+        const body = openPackage(new Uint8Array(await fs.readFile(file))).body.textContent ?? "";
+        expect(body).toContain("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
+        expect(body).toContain("19.904 tỷ đồng");
+        await showPaneTab(page, "progress");
       },
       TEST_TIMEOUT
     );

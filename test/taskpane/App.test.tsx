@@ -1,4 +1,5 @@
 /** @jest-environment jsdom */
+import { TextDecoder, TextEncoder } from "util";
 import { workbookReport } from "../../src/core/job";
 import "./dom";
 import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
@@ -351,6 +352,50 @@ describe("the draft", () => {
       expect(await screen.findByText(/Không phải một ngày có thật/)).toBeTruthy();
     }
     expect(host.calls.saveSettings.some((s) => s.draft?.deadline !== undefined)).toBe(false);
+  });
+
+  it("saves the draft as a Word file made in the pane, named for its kind", async () => {
+    // jsdom has no TextEncoder, which the Word writer uses; every browser and Node have it.
+    Object.assign(globalThis, { TextEncoder, TextDecoder });
+    const made: Blob[] = [];
+    const saved: string[] = [];
+    const createObjectURL = jest.fn((blob: Blob) => {
+      made.push(blob);
+      return "blob:chitieu";
+    });
+    Object.assign(URL, { createObjectURL, revokeObjectURL: jest.fn() });
+    const click = jest.spyOn(HTMLAnchorElement.prototype, "click").mockImplementation(function (
+      this: HTMLAnchorElement
+    ) {
+      saved.push(this.download);
+    });
+    try {
+      await renderPane(new FakeHost(tables));
+      await compute();
+      fireEvent.click(tab("Dự thảo"));
+      fireEvent.click(await screen.findByRole("tab", { name: /^Công văn đề nghị/ }));
+      fireEvent.click(screen.getByRole("button", { name: "Tải .docx" }));
+      expect(
+        await screen.findByText(
+          "Đã tạo tệp “Dự thảo công văn.docx”: mở bằng Word từ thư mục tải về.",
+          {},
+          { timeout: 10_000 }
+        )
+      ).toBeTruthy();
+      expect(saved).toEqual(["Dự thảo công văn.docx"]);
+      expect(made[0].type).toBe(
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+      );
+      // A ZIP package: Word's files start with "PK".
+      const bytes = await new Promise<Uint8Array>((resolve) => {
+        const reader = new FileReader();
+        reader.onload = () => resolve(new Uint8Array(reader.result as ArrayBuffer));
+        reader.readAsArrayBuffer(made[0]);
+      });
+      expect([bytes[0], bytes[1]]).toEqual([0x50, 0x4b]);
+    } finally {
+      click.mockRestore();
+    }
   });
 
   it("says so when the clipboard refuses", async () => {

@@ -149,7 +149,7 @@ export function useCompute(host: WorkbookHost): ComputeState {
       if (await host.clearResults())
         setResult((was) => was && { ...was, written: false, undo: null, cleared: true });
     } catch (error) {
-      setFailure({ stage: "write", error });
+      setFailure({ stage: "clear", error });
     } finally {
       setPhase(null);
     }

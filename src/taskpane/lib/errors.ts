@@ -11,6 +11,10 @@ export type Stage =
   | "save"
   | "select"
   | "draft"
+  /** Making the .docx file. */
+  | "docx"
+  /** "Xoá kết quả". */
+  | "clear"
   /** A part of the pane that could not be loaded or shown. */
   | "part";
 

@@ -168,6 +168,8 @@ export const en: PaneMessages = {
     copyFailed: "Could not copy. Select the text and press Ctrl+C.",
     writeSheet: "Write to a new sheet",
     written: (sheet) => `Draft written to sheet “${sheet}”.`,
+    saveDocx: "Download .docx",
+    saved: (name) => `Made “${name}”: open it in Word from your downloads.`,
     blanks: (count) => `${count} blanks still to fill before signing:`,
     templateProblems: "Some templates are broken; the defaults were used",
   },
@@ -216,6 +218,8 @@ export const en: PaneMessages = {
     save: "Could not save the settings",
     select: "Could not select the row",
     draft: "Could not write the draft",
+    docx: "Could not make the .docx file",
+    clear: "Could not clear the results",
     part: "Could not show this part of the add-in",
     host: (failure) => renderHostFailure(failure, hostWords.en),
     noHeader: (sheet) =>

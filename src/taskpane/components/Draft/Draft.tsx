@@ -74,6 +74,13 @@ export function Draft({ host, report, settings, saveSettings, notify }: DraftPro
         >
           {m.draft.writeSheet}
         </Button>
+        <Button
+          disabled={state.saving}
+          icon={state.saving ? <Spinner size="tiny" /> : undefined}
+          onClick={state.saveDocx}
+        >
+          {m.draft.saveDocx}
+        </Button>
       </div>
       {state.failure && <ErrorBar failure={state.failure} />}
       <DocumentHead doc={doc} />

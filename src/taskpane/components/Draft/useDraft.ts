@@ -12,12 +12,19 @@ import type { DraftSettings } from "../../../core/draft/settings";
 import type { WorkbookReport } from "../../../core/job";
 import type { StoredSettings, WorkbookHost } from "../../../core/host";
 import { copyRich, copyText } from "../../lib/clipboard";
+import { DOCX_TYPE, saveFile } from "../../lib/download";
 import type { Failure } from "../../lib/errors";
 import type { Notify } from "../../hooks/notify";
 import { useMessages } from "../../messages";
 
 /** The draft goes into a Vietnamese workbook whatever the pane's language. */
 export const DRAFT_SHEET = "Dự thảo";
+
+/** The saved document's file name, Vietnamese like the document itself. */
+export const DOCX_NAME: Record<DraftKind, string> = {
+  plan: "Dự thảo kế hoạch.docx",
+  letter: "Dự thảo công văn.docx",
+};
 
 /** Draft settings that are plain text, so a workbook's stored values can be taken as they are. */
 const TEXT_SETTINGS = [
@@ -40,6 +47,9 @@ export interface DraftState {
   copyAll(): void;
   writeSheet(): void;
   writing: boolean;
+  /** "Tải .docx": the document as the CLI writes it (Decree 30 layout), saved by the browser. */
+  saveDocx(): void;
+  saving: boolean;
   failure: Failure | null;
 }
 
@@ -53,6 +63,7 @@ export function useDraft(
   const m = useMessages();
   const [kind, setKind] = useState<DraftKind>("plan");
   const [writing, setWriting] = useState(false);
+  const [saving, setSaving] = useState(false);
   const [failure, setFailure] = useState<Failure | null>(null);
 
   const doc = useMemo(
@@ -87,6 +98,22 @@ export function useDraft(
     }
   }, [doc, host, notify, m]);
 
+  const saveDocx = useCallback(async () => {
+    setSaving(true);
+    setFailure(null);
+    try {
+      // The Word writer is loaded on the first click, not with the pane.
+      const { renderDocx } = await import(/* webpackChunkName: "docx" */ "../../../docx/render");
+      const name = DOCX_NAME[kind];
+      saveFile(await renderDocx(doc), name, DOCX_TYPE);
+      notify("success", m.draft.saved(name));
+    } catch (error) {
+      setFailure({ stage: "docx", error });
+    } finally {
+      setSaving(false);
+    }
+  }, [doc, kind, notify, m]);
+
   return {
     kind,
     setKind,
@@ -95,6 +122,8 @@ export function useDraft(
     copyAll: () => void copy(renderText(doc), m.draft.whole, renderHtml(doc)),
     writeSheet: () => void writeSheet(),
     writing,
+    saveDocx: () => void saveDocx(),
+    saving,
     failure,
   };
 }
