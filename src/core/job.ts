@@ -87,6 +87,8 @@ export interface JobHooks {
   onPhase?(phase: JobPhase, sheet: string): void | Promise<void>;
   /** A sheet's report, before its columns are written. */
   onReport?(report: Report): void;
+  /** Where each sheet is computed; in the calling thread when absent. */
+  compute?: SheetComputer;
 }
 
 /**
@@ -136,6 +138,24 @@ export function savedCorrections(
   return (sheet === null ? undefined : optionsFromSettings(settings).columns?.[sheet]) ?? {};
 }
 
+/** What the job needs of a sheet computed: its report and write plan, or why it was skipped. */
+export type ComputedSheet =
+  { ok: true; report: Report; plan: WritePlan } | { ok: false; skipped: SkippedSheet };
+
+/**
+ * Computes one sheet's snapshot, wherever it runs: in the calling thread by default
+ * (`computeSheet`), or in a worker, so that a pane stays responsive on a large sheet.
+ */
+export type SheetComputer = (table: Table, options: ComputeOptions) => Promise<ComputedSheet>;
+
+/** The job's computer in the calling thread; what a worker runs too. */
+export function computeSheet(table: Table, options: ComputeOptions): ComputedSheet {
+  const outcome = computeSheetJob(table, options);
+  return outcome.ok
+    ? { ok: true, report: outcome.analysis.report, plan: outcome.plan }
+    : { ok: false, skipped: outcome.skipped };
+}
+
 /** A sheet analysed, or why it holds no indicator table. */
 export type SheetOutcome =
   { ok: true; analysis: Analysis; plan: WritePlan } | { ok: false; skipped: SkippedSheet };
@@ -173,12 +193,14 @@ export async function runWorkbookJob(
     await hooks.onPhase?.("reading", name);
     const table = await host.readSheet(name);
     await hooks.onPhase?.("computing", name);
-    const outcome = computeSheetJob(table, sheetOptions(options, name));
+    const outcome = hooks.compute
+      ? await hooks.compute(table, sheetOptions(options, name))
+      : computeSheet(table, sheetOptions(options, name));
     if (!outcome.ok) {
       skipped.push(outcome.skipped);
       continue;
     }
-    const { report } = outcome.analysis;
+    const { report } = outcome;
     hooks.onReport?.(report);
     plans.push(outcome.plan);
     reports.push(report);

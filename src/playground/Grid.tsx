@@ -1,5 +1,5 @@
 import { Caption1, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
-import { useEffect, useMemo, useRef } from "react";
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { GridModel } from "./grid";
 
 const useStyles = makeStyles({
@@ -48,14 +48,42 @@ export interface GridProps {
   label: string;
 }
 
-/** The sheet as a read-only grid; the row the pane selects is outlined and scrolled into view. */
+/** A row's height before one is measured: one line of the grid's text and its padding. */
+const ROW_HEIGHT = 25;
+/** Rows drawn above and below those in view, so that scrolling shows no blank. */
+const OVERSCAN = 30;
+
+/**
+ * The sheet as a read-only grid; the row the pane selects is outlined and scrolled into view.
+ * Only the rows in view (and a margin) are drawn, the others are one spacer above and one
+ * below: 2.000 rows of a dozen cells each would take the page seconds to draw at each write.
+ */
 export function Grid({ model, selectedRow, selectedCell, label }: GridProps) {
   const styles = useStyles();
+  const scroller = useRef<HTMLDivElement>(null);
   const selected = useRef<HTMLTableRowElement>(null);
+  const measured = useRef<HTMLTableRowElement>(null);
+  const [rowHeight, setRowHeight] = useState(ROW_HEIGHT);
+  const [view, setView] = useState({ top: 0, height: 900 });
+  const count = model.count;
+  const index = selectedRow === null || selectedRow > count ? -1 : selectedRow - 1;
+  // The selected row's place first, so that it is drawn; then centred exactly once it is.
+  useLayoutEffect(() => {
+    const box = scroller.current;
+    if (index < 0 || !box) return;
+    box.scrollTop = Math.max(0, index * rowHeight - box.clientHeight / 2);
+    setView({ top: box.scrollTop, height: box.clientHeight || 900 });
+  }, [index, model, rowHeight]);
   useEffect(() => {
     // A block body: Chromium's scrollIntoView returns a Promise React would take for a cleanup.
     selected.current?.scrollIntoView?.({ block: "center" });
   }, [selectedRow, model]);
+  useLayoutEffect(() => {
+    const height = measured.current?.getBoundingClientRect().height ?? 0;
+    if (height > 0 && Math.abs(height - rowHeight) > 0.5) setRowHeight(height);
+  });
+  const first = Math.max(0, Math.floor(view.top / rowHeight) - OVERSCAN);
+  const last = Math.min(count, Math.ceil((view.top + view.height) / rowHeight) + OVERSCAN);
   const header = useMemo(
     () =>
       model.columns.map((letter) => (
@@ -66,7 +94,16 @@ export function Grid({ model, selectedRow, selectedCell, label }: GridProps) {
     [model.columns, styles.head]
   );
   return (
-    <div className={styles.scroller} role="region" aria-label={label} tabIndex={0}>
+    <div
+      ref={scroller}
+      className={styles.scroller}
+      role="region"
+      aria-label={label}
+      tabIndex={0}
+      onScroll={(event) =>
+        setView({ top: event.currentTarget.scrollTop, height: event.currentTarget.clientHeight })
+      }
+    >
       <table className={styles.table} data-testid="grid">
         <thead>
           <tr>
@@ -75,10 +112,11 @@ export function Grid({ model, selectedRow, selectedCell, label }: GridProps) {
           </tr>
         </thead>
         <tbody>
-          {model.rows.map(({ row, cells }) => (
+          {first > 0 && <tr aria-hidden="true" style={{ height: first * rowHeight }} />}
+          {rowsOf(model, first, last).map(({ row, cells }, i) => (
             <tr
               key={row}
-              ref={row === selectedRow ? selected : undefined}
+              ref={row === selectedRow ? selected : i === 0 ? measured : undefined}
               className={row === selectedRow ? styles.selected : undefined}
               aria-selected={row === selectedRow}
               data-row={row}
@@ -105,9 +143,17 @@ export function Grid({ model, selectedRow, selectedCell, label }: GridProps) {
               ))}
             </tr>
           ))}
+          {last < count && <tr aria-hidden="true" style={{ height: (count - last) * rowHeight }} />}
         </tbody>
       </table>
       {model.truncated && <Caption1>…</Caption1>}
     </div>
   );
+}
+
+/** Rows `first` to `last` (0-based, end excluded) of the model. */
+function rowsOf(model: GridModel, first: number, last: number) {
+  const rows: ReturnType<GridModel["row"]>[] = [];
+  for (let i = first; i < last; i++) rows.push(model.row(i + 1));
+  return rows;
 }

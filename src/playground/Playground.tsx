@@ -11,7 +11,7 @@ import {
   tokens,
   webLightTheme,
 } from "@fluentui/react-components";
-import { useEffect, useMemo, useRef, useState } from "react";
+import { startTransition, useEffect, useMemo, useRef, useState } from "react";
 import { App } from "../taskpane/App";
 import { BrowserHost, View } from "./browserHost";
 import { Grid } from "./Grid";
@@ -56,7 +56,11 @@ export function Playground({ sample }: PlaygroundProps) {
   const [dropping, setDropping] = useState(false);
   const input = useRef<HTMLInputElement>(null);
 
-  useEffect(() => (host ? host.subscribe(setView) : undefined), [host]);
+  // A transition: redrawing the grid after a write must not hold the page up.
+  useEffect(
+    () => (host ? host.subscribe((next) => startTransition(() => setView(next))) : undefined),
+    [host]
+  );
 
   const open = async (bytes: Promise<ArrayBuffer>) => {
     setBusy(true);
@@ -90,8 +94,8 @@ export function Playground({ sample }: PlaygroundProps) {
   };
 
   const sheet = host && view ? host.worksheet(view.sheet) : null;
-  // Rebuilt when the pane writes or the sheet changes (view.version), not on every render.
-  const model = useMemo(() => (sheet ? gridModel(sheet) : null), [sheet, view?.version]);
+  // Rebuilt when the pane writes or the sheet changes (view.edits), not on a selection.
+  const model = useMemo(() => (sheet ? gridModel(sheet) : null), [sheet, view?.edits]);
   return (
     <FluentProvider theme={webLightTheme} className={styles.page} lang="vi">
       <header className={styles.bar}>

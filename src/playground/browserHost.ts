@@ -2,7 +2,7 @@ import ExcelJS from "exceljs";
 import { freeSheetName, HostError, StoredSettings, WorkbookHost, WriteReceipt } from "../core/host";
 import { Table } from "../core/types";
 import { WritePlan } from "../core/writePlan";
-import { applyPlan, tableFromWorksheet } from "../xlsx/sheet";
+import { applyPlanSteps, CELLS_PER_STEP, tableSteps } from "../xlsx/sheet";
 
 /** What the grid shows: the sheet in view and the row the pane asked to select. */
 export interface View {
@@ -11,6 +11,8 @@ export interface View {
   /** The cell the pane asked to select (`H14`), if it asked for one. */
   selectedCell?: string;
   version: number;
+  /** Bumped when the workbook's content changes (a write, a clear, a new sheet), not by a selection. */
+  edits: number;
 }
 
 /**
@@ -27,7 +29,7 @@ export class BrowserHost implements WorkbookHost {
   constructor(readonly workbook: ExcelJS.Workbook) {
     const first = workbook.worksheets[0];
     if (!first) throw new HostError({ code: "noSheet", sheet: null });
-    this.view = { sheet: first.name, selectedRow: null, version: 0 };
+    this.view = { sheet: first.name, selectedRow: null, version: 0, edits: 0 };
   }
 
   /** Reads an .xlsx from bytes; a file that is not one gives a HostError. */
@@ -47,8 +49,15 @@ export class BrowserHost implements WorkbookHost {
   }
 
   show(sheet: string, selectedRow: number | null = null, selectedCell?: string): void {
-    this.view = { sheet, selectedRow, selectedCell, version: this.view.version + 1 };
+    const { version, edits } = this.view;
+    this.view = { sheet, selectedRow, selectedCell, version: version + 1, edits };
     this.listeners.forEach((listener) => listener(this.view));
+  }
+
+  /** Shows a sheet whose content just changed: the grid rebuilds its rows. */
+  private changed(sheet: string, selectedRow: number | null = null): void {
+    this.view = { ...this.view, edits: this.view.edits + 1 };
+    this.show(sheet, selectedRow);
   }
 
   worksheet(name?: string): ExcelJS.Worksheet {
@@ -62,19 +71,21 @@ export class BrowserHost implements WorkbookHost {
   }
 
   async readSheet(name?: string): Promise<Table> {
-    return tableFromWorksheet(this.worksheet(name));
+    return sliced(tableSteps(this.worksheet(name)));
   }
 
   async writePlans(plans: readonly WritePlan[]): Promise<WriteReceipt> {
-    const befores = plans.map((plan) => snapshot(this.worksheet(plan.sheet), plan));
+    const befores: Before[] = [];
+    for (const plan of plans)
+      befores.push(await sliced(snapshot(this.worksheet(plan.sheet), plan)));
     try {
-      for (const plan of plans) applyPlan(this.worksheet(plan.sheet), plan);
+      for (const plan of plans) await sliced(applyPlanSteps(this.worksheet(plan.sheet), plan));
     } catch (error) {
       befores.reverse().forEach(restore);
       throw new HostError({ code: "writeFailed", detail: String(error) });
     }
     this.lastWrite = befores;
-    this.show(this.view.sheet, this.view.selectedRow);
+    this.changed(this.view.sheet, this.view.selectedRow);
     // The page keeps no undo history: "Xoá kết quả" is the way back.
     return { undo: "clear" };
   }
@@ -84,7 +95,7 @@ export class BrowserHost implements WorkbookHost {
     if (befores === null) return false;
     [...befores].reverse().forEach(restore);
     this.lastWrite = null;
-    this.show(this.view.sheet, this.view.selectedRow);
+    this.changed(this.view.sheet, this.view.selectedRow);
     return true;
   }
 
@@ -100,7 +111,7 @@ export class BrowserHost implements WorkbookHost {
       cell.value = line; // exceljs stores strings as text, never as formulas
       cell.alignment = { wrapText: true };
     });
-    this.show(name);
+    this.changed(name);
     return name;
   }
 
@@ -135,10 +146,12 @@ interface Before {
 const copyStyle = (style: Partial<ExcelJS.Style>): Partial<ExcelJS.Style> =>
   JSON.parse(JSON.stringify(style ?? {})) as Partial<ExcelJS.Style>;
 
-function snapshot(sheet: ExcelJS.Worksheet, plan: WritePlan): Before {
+/** What the plan's cells hold, taken in steps (`sliced`), the last step giving it. */
+function* snapshot(sheet: ExcelJS.Worksheet, plan: WritePlan): Generator<void, Before> {
   const cells: Before["cells"] = [];
   for (const { col } of plan.columns)
     for (let row = plan.headerRow; row <= plan.lastRow; row++) {
+      if (row % CELLS_PER_STEP === 0) yield;
       // A cell not there yet is put back blank and unstyled, which exceljs does not write:
       // the row's or column's style shows through it again.
       const line = sheet.getRow(row);
@@ -177,4 +190,23 @@ function restore(before: Before): void {
   for (const { col, width } of before.widths) before.sheet.getColumn(col).width = width as number;
   before.sheet.removeConditionalFormatting(() => false);
   for (const rule of before.rules) before.sheet.addConditionalFormatting(rule);
+}
+
+/** A task's time on the main thread before it lets the browser paint and answer. */
+const SLICE_MS = 16;
+
+/**
+ * Runs a generator's steps, handing the main thread back to the browser whenever a slice
+ * has run SLICE_MS: a long write becomes many short tasks. Resolves to what it returns.
+ */
+async function sliced<T>(steps: Generator<void, T>): Promise<T> {
+  let start = performance.now();
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    if (performance.now() - start > SLICE_MS) {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      start = performance.now();
+    }
+  }
 }

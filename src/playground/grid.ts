@@ -14,7 +14,10 @@ export interface GridCell {
 
 export interface GridModel {
   columns: string[];
-  rows: { row: number; cells: GridCell[] }[];
+  /** Rows the grid has, 1 to `count`. */
+  count: number;
+  /** Row `row` (1-based) as the grid shows it; built when first drawn, then kept. */
+  row(row: number): { row: number; cells: GridCell[] };
   truncated: boolean;
 }
 
@@ -58,14 +61,17 @@ function ownColumns(sheet: ExcelJS.Worksheet, width: number): Set<number> {
   return own;
 }
 
-/** The sheet as rows of text, the result columns coloured by status as Excel's rules paint them. */
+/**
+ * The sheet as rows of text, the result columns coloured by status as Excel's rules paint
+ * them. Rows are built as the grid draws them: it draws those in view, not all 2.000.
+ */
 export function gridModel(sheet: ExcelJS.Worksheet): GridModel {
   const width = Math.max(sheet.columnCount, 1);
-  const height = Math.min(sheet.rowCount, GRID_ROWS);
+  const count = Math.min(sheet.rowCount, GRID_ROWS);
   const columns = Array.from({ length: width }, (_, i) => columnLetter(i + 1));
   const own = ownColumns(sheet, width);
-  const rows: GridModel["rows"] = [];
-  for (let r = 1; r <= height; r++) {
+  const built = new Map<number, { row: number; cells: GridCell[] }>();
+  const build = (r: number) => {
     const line = columns.map((_, c) => cellAt(sheet, r, c + 1));
     const texts = line.map(shown);
     const rule = texts
@@ -76,7 +82,16 @@ export function gridModel(sheet: ExcelJS.Worksheet): GridModel {
       numeric: isNumeric(line[c]),
       ...(rule && own.has(c + 1) ? { fill: argb(rule.fill), font: argb(rule.font) } : {}),
     }));
-    rows.push({ row: r, cells });
-  }
-  return { columns, rows, truncated: sheet.rowCount > GRID_ROWS };
+    return { row: r, cells };
+  };
+  return {
+    columns,
+    count,
+    row: (r) => {
+      let found = built.get(r);
+      if (found === undefined) built.set(r, (found = build(r)));
+      return found;
+    },
+    truncated: sheet.rowCount > GRID_ROWS,
+  };
 }

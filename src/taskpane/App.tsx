@@ -77,6 +77,12 @@ function Pane({ host, language, onLanguage }: PaneProps) {
   const detect = useDetect(host, settings);
   const compute = useCompute(host);
   const [tab, setTab] = useState<PaneTab>("progress");
+  // The draft is made when its tab is first opened, not at every compute: on a large sheet
+  // drafting and drawing the document takes as long as the compute itself.
+  const [draftOpened, setDraftOpened] = useState(false);
+  useEffect(() => {
+    if (tab === "draft") setDraftOpened(true);
+  }, [tab]);
   const report = compute.result?.workbook ?? null;
 
   // Panels stay mounted (hidden) so that a half-edited template or the chosen draft survive a tab switch.
@@ -119,7 +125,7 @@ function Pane({ host, language, onLanguage }: PaneProps) {
         hidden={tab !== "draft"}
         className={mergeClasses(styles.panel, tab !== "draft" && styles.hidden)}
       >
-        {report ? (
+        {report && draftOpened ? (
           <LaterPart>
             <Draft
               host={host}
@@ -129,7 +135,7 @@ function Pane({ host, language, onLanguage }: PaneProps) {
               notify={notify}
             />
           </LaterPart>
-        ) : (
+        ) : report ? null : (
           <Text className={styles.muted}>{m.draft.needCompute}</Text>
         )}
       </div>

@@ -56,10 +56,28 @@ function parseAddress(ref: string): { row: number; col: number } {
 
 /** A snapshot of a worksheet's used range (from A1) as the core's Table. */
 export function tableFromWorksheet(sheet: ExcelJS.Worksheet): Table {
+  const steps = tableSteps(sheet);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** Rows read between two steps of `tableSteps`. */
+const ROWS_PER_STEP = 500;
+
+/**
+ * `tableFromWorksheet` in steps of some hundred rows, so that a page can let the browser
+ * paint and answer between them; the last step gives the Table.
+ */
+export function* tableSteps(sheet: ExcelJS.Worksheet): Generator<void, Table> {
   const values: CellValue[][] = [];
   const formats: (string | null)[][] = [];
   let width = 0;
-  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+  for (let rowNumber = 1; rowNumber <= sheet.rowCount; rowNumber++) {
+    if (rowNumber % ROWS_PER_STEP === 0) yield;
+    const row = sheet.findRow(rowNumber);
+    if (row === undefined || !row.hasValues) continue;
     const line: CellValue[] = [];
     const lineFormats: (string | null)[] = [];
     row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
@@ -71,7 +89,7 @@ export function tableFromWorksheet(sheet: ExcelJS.Worksheet): Table {
     });
     values[rowNumber - 1] = line;
     formats[rowNumber - 1] = lineFormats;
-  });
+  }
   const merges = mergedRanges(sheet).map(parseRange);
   for (const merge of merges) width = Math.max(width, merge.right);
   const height = Math.max(values.length, ...merges.map((m) => m.bottom), 0);
@@ -106,7 +124,20 @@ function mergedRanges(sheet: ExcelJS.Worksheet): string[] {
 
 /** Applies a write plan to a worksheet: values, a few number-format ranges, status colour rules. */
 export function applyPlan(sheet: ExcelJS.Worksheet, plan: WritePlan): void {
+  const steps = applyPlanSteps(sheet, plan);
+  while (!steps.next().done);
+}
+
+/** Cells written between two steps of `applyPlanSteps`. */
+export const CELLS_PER_STEP = 500;
+
+/**
+ * `applyPlan` in steps of some hundred cells, so that a page can let the browser paint and
+ * answer between them: a sheet of 12.000 rows is 48.000 cells to write.
+ */
+export function* applyPlanSteps(sheet: ExcelJS.Worksheet, plan: WritePlan): Generator<void> {
   const { inColumns, elsewhere } = formatsByCell(plan);
+  yield;
   const shared = new Map<string, Partial<ExcelJS.Style>>();
   for (const column of plan.columns) {
     const header = sheet.getCell(plan.headerRow, column.col);
@@ -114,14 +145,15 @@ export function applyPlan(sheet: ExcelJS.Worksheet, plan: WritePlan): void {
     header.font = { bold: true };
     header.alignment = { wrapText: true, vertical: "middle", horizontal: "center" };
     const formats = inColumns.get(column.col);
-    column.values.forEach((value, i) => {
+    for (let i = 0; i < column.values.length; i++) {
       const row = sheet.getRow(plan.firstRow + i);
       const fresh = row.findCell(column.col) === undefined;
       const cell = row.getCell(column.col);
       // A plain string is stored as text, never as a formula, whatever it starts with.
-      cell.value = value;
+      cell.value = column.values[i];
       setFormat(cell, formats ? formats[i] : undefined, fresh ? shared : null);
-    });
+      if (i % CELLS_PER_STEP === CELLS_PER_STEP - 1) yield;
+    }
     sheet.getColumn(column.col).width = column.key === "status" ? 22 : 16;
   }
   for (const { row, col, format } of elsewhere) sheet.getCell(row, col).numFmt = format;

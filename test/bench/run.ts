@@ -11,6 +11,7 @@ import { benchCore } from "./core";
 import { benchOfficeJs } from "./officejs";
 import { print, printTargets, since } from "./report";
 import { benchTaskpane } from "./taskpane";
+import { benchLongTask } from "./longTask";
 
 const OUT = path.resolve(__dirname, "..", "..", "out", "bench");
 
@@ -23,6 +24,7 @@ async function main(): Promise<void> {
   await benchLibreOffice(files, ours);
   await benchOfficeJs();
   await benchTaskpane(OUT);
+  await benchLongTask(OUT);
   print("bench-total-s", since(start) / 1000);
   printTargets();
 }

@@ -13,12 +13,15 @@ export const ROOT = path.resolve(__dirname, "..", "..");
  * and dist/ is left alone so a developer's build or dev server is not disturbed.
  * Only the playground entry and its page are built (about 7 s here instead of 9).
  */
-export function buildPlayground(outDir: string): Promise<void> {
+export function buildPlayground(
+  outDir: string,
+  mode: "development" | "production" = "development"
+): Promise<void> {
   const script = `
     const webpack = require("webpack");
     const make = require("./webpack.config.js");
-    const config = make({}, { mode: "development" });
-    config.mode = "development";
+    const config = make({}, { mode: "${mode}" });
+    config.mode = "${mode}";
     config.devtool = false;
     config.entry = { playground: config.entry.playground };
     config.output = { ...config.output, path: process.env.E2E_OUT };

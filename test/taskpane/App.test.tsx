@@ -53,6 +53,8 @@ async function compute(label = "Tính tiến độ") {
   fireEvent.click(screen.getByRole("button", { name: label }));
   await screen.findAllByRole("heading", { name: /Tổng hợp|Summary/ });
   await waitFor(() => expect(screen.queryByText(/^(Đang|Computing|Writing|Reading)/)).toBeNull());
+  // The lists come in a render after the summary's.
+  await screen.findAllByRole("heading", { name: /Số liệu cần kiểm tra|Figures to check/ });
 }
 
 /** The count shown beside a status in the summary. */
@@ -196,7 +198,7 @@ describe("computing progress", () => {
     fireEvent.click(screen.getByRole("button", { name: "Tính tiến độ" }));
     expect(await screen.findByText(/đang được bảo vệ nên không ghi được kết quả/)).toBeTruthy();
     expect(screen.getByText("Không ghi được kết quả vào bảng tính")).toBeTruthy();
-    expect(screen.getByText("Kết quả dưới đây chưa được ghi vào bảng tính.")).toBeTruthy();
+    expect(await screen.findByText("Kết quả dưới đây chưa được ghi vào bảng tính.")).toBeTruthy();
     expect(screen.queryByText(/Đã ghi kết quả/)).toBeNull();
     // Every sheet in one call, so nothing is half written: no way back is offered.
     expect(host.calls.writePlans).toHaveLength(1);
@@ -218,6 +220,22 @@ describe("computing progress", () => {
     // The figures stay in the pane, said to be there only.
     expect(screen.getByTestId("summary")).toBeTruthy();
     expect(screen.queryByText("Kết quả dưới đây chưa được ghi vào bảng tính.")).toBeNull();
+  });
+
+  it("cancels a compute before anything is written, and says the workbook is unchanged", async () => {
+    let release = () => undefined as void;
+    const readGate = new Promise<void>((resolve) => (release = resolve));
+    const host = new FakeHost(tables, { readGate });
+    await renderPane(host);
+    fireEvent.click(screen.getByRole("button", { name: "Tính tiến độ" }));
+    fireEvent.click(await screen.findByRole("button", { name: "Huỷ" }));
+    release();
+    expect(await screen.findByText("Đã huỷ lần tính: bảng tính không bị thay đổi.")).toBeTruthy();
+    expect(host.calls.writePlans).toHaveLength(0);
+    expect(screen.queryByTestId("summary")).toBeNull();
+    // The next compute runs as usual.
+    await compute();
+    expect(host.calls.writePlans).toHaveLength(1);
   });
 
   it("names Ctrl+Z when Excel made the compute one undo step", async () => {
@@ -299,7 +317,9 @@ describe("the draft", () => {
     await renderPane(host);
     await compute();
     fireEvent.click(tab("Dự thảo"));
-    expect(screen.getByText(/nhiệm vụ 6 tháng cuối năm tăng thêm 19\.904 tỷ đồng/)).toBeTruthy();
+    expect(
+      await screen.findByText(/nhiệm vụ 6 tháng cuối năm tăng thêm 19\.904 tỷ đồng/)
+    ).toBeTruthy();
 
     fireEvent.click(screen.getByRole("button", { name: "Sao chép phần của Cục Thống kê tỉnh" }));
     const { report } = analyse(main, { tolerance: 10, columns: {} });

@@ -36,6 +36,8 @@ export interface FakeHostOptions {
   settings?: StoredSettings;
   /** Thrown by writePlans, to play a protected sheet. */
   writePlanError?: Error;
+  /** Awaited by every read once the pane has started computing: a slow workbook. */
+  readGate?: Promise<void>;
   /** How the host says a write is taken back; "clear" unless told. */
   undo?: WriteReceipt["undo"];
 }
@@ -70,6 +72,8 @@ export class FakeHost implements WorkbookHost {
 
   async readSheet(name?: string): Promise<Table> {
     this.calls.readSheet.push(name);
+    // The first screen's own read goes through; the compute's wait (see readGate).
+    if (this.options.readGate && this.calls.readSheet.length > 1) await this.options.readGate;
     const wanted = name ?? this.options.active ?? this.tables[0]?.sheet;
     const table = this.tables.find((t) => t.sheet === wanted);
     if (!table) throw new HostError({ code: "noSheet", sheet: wanted ?? null });

@@ -1,7 +1,8 @@
-import { useCallback, useState } from "react";
+import { startTransition, useCallback, useRef, useState } from "react";
 import type { Report } from "../../core/engine";
 import type { StoredSettings, WorkbookHost, WriteReceipt } from "../../core/host";
-import type { JobHost, JobPhase, WorkbookReport } from "../../core/job";
+import type { JobHost, JobPhase, SheetComputer, WorkbookReport } from "../../core/job";
+import type { EngineWorker } from "../worker/start";
 import type { WritePlan } from "../../core/writePlan";
 import type { Failure } from "../lib/errors";
 import { loadEngine } from "./useEngine";
@@ -37,7 +38,28 @@ export interface ComputeState {
   run(sheets: readonly string[], options: PaneComputeOptions): Promise<void>;
   /** "Xoá kết quả": puts back what the last compute's columns held. */
   clear(): Promise<void>;
+  /** Stops a compute before its write: the workbook is left as it was. */
+  cancel(): void;
+  /** The last compute was cancelled by the user. */
+  cancelled: boolean;
 }
+
+/**
+ * The engine's worker where the webview has workers; null where it has none (or it would
+ * not start), and the job then computes in the page.
+ */
+async function engineWorker(): Promise<EngineWorker | null> {
+  if (typeof Worker === "undefined") return null;
+  try {
+    const { startEngineWorker } = await import(/* webpackChunkName: "later" */ "../worker/start");
+    return startEngineWorker();
+  } catch {
+    return null;
+  }
+}
+
+const isCancelled = (error: unknown): boolean =>
+  error instanceof Error && error.name === "CancelledError";
 
 /** A compute's sheets and options as one comparable key. */
 export function computeInputs(sheets: readonly string[], options: PaneComputeOptions): string {
@@ -66,11 +88,21 @@ export function useCompute(host: WorkbookHost): ComputeState {
   const [phase, setPhase] = useState<ComputePhase | null>(null);
   const [result, setResult] = useState<ComputeResult | null>(null);
   const [failure, setFailure] = useState<Failure | null>(null);
+  const [cancelled, setCancelled] = useState(false);
+  /** The worker, started on the first compute and kept for the next; dropped on cancel. */
+  const worker = useRef<Promise<EngineWorker | null> | null>(null);
+  /** Set by "Huỷ": the job stops at its next step, before anything is written. */
+  const stop = useRef(false);
 
   const run = useCallback(
     async (sheets: readonly string[], options: PaneComputeOptions) => {
       setFailure(null);
       setResult(null);
+      setCancelled(false);
+      stop.current = false;
+      const check = () => {
+        if (stop.current) throw Object.assign(new Error("cancelled"), { name: "CancelledError" });
+      };
       const inputs = computeInputs(sheets, options);
       let stage: Failure["stage"] = "read";
       let current = sheets[0];
@@ -80,8 +112,12 @@ export function useCompute(host: WorkbookHost): ComputeState {
       // The host, noting where each sheet's results go and how they are taken back.
       const noting: JobHost = {
         sheets: () => host.sheets(),
-        readSheet: (name) => host.readSheet(name),
+        readSheet: async (name) => {
+          check();
+          return host.readSheet(name);
+        },
         writePlans: async (written) => {
+          check();
           receipt = await host.writePlans(written);
           plans.push(...written);
         },
@@ -95,7 +131,18 @@ export function useCompute(host: WorkbookHost): ComputeState {
       });
       try {
         setPhase("reading");
-        const { runWorkbookJob, workbookReport, savedCorrections } = await loadEngine();
+        worker.current ??= engineWorker();
+        const [{ runWorkbookJob, workbookReport, savedCorrections }, engine] = await Promise.all([
+          loadEngine(),
+          worker.current,
+        ]);
+        const inWorker = engine?.compute;
+        const compute: SheetComputer | undefined =
+          inWorker &&
+          (async (table, sheetOptions) => {
+            check();
+            return inWorker(table, sheetOptions);
+          });
         // Each sheet's corrected columns, read where the engine is: the first screen does
         // not load it for them.
         const columns = Object.fromEntries(
@@ -115,17 +162,20 @@ export function useCompute(host: WorkbookHost): ComputeState {
               stage = STAGE[next];
               current = sheet;
               setPhase(next);
-              if (next === "computing") await nextFrame();
+              // Lets the pane paint its step first: the engine (or the write) takes the thread.
+              if (next !== "reading") await nextFrame();
             },
+            compute,
             // Shown before the write, so a failed write still leaves the figures to read.
+            // A transition: React draws the answer in slices the page can answer between.
             onReport: (report) => {
               shown.push(report);
-              setResult(unwritten(workbookReport([...shown])));
+              startTransition(() => setResult(unwritten(workbookReport([...shown]))));
             },
           }
         );
         const undo = (receipt as WriteReceipt | null)?.undo ?? "clear";
-        setResult({ ...unwritten(workbook), written: true, undo });
+        startTransition(() => setResult({ ...unwritten(workbook), written: true, undo }));
         // Excel (or the grid) shows where the results went: the first result cell. Only a
         // convenience: the results are written whether or not the selection succeeds.
         const first = plans[0];
@@ -134,13 +184,24 @@ export function useCompute(host: WorkbookHost): ComputeState {
             .selectRow(first.sheet, first.firstRow, `${first.columns[0].letter}${first.firstRow}`)
             .catch(() => undefined);
       } catch (error) {
-        setFailure({ stage, error, sheet: current });
+        if (isCancelled(error)) {
+          // Nothing was written: the writes come after every sheet is computed.
+          setResult(null);
+          setCancelled(true);
+        } else setFailure({ stage, error, sheet: current });
       } finally {
         setPhase(null);
       }
     },
     [host]
   );
+
+  const cancel = useCallback(() => {
+    stop.current = true;
+    const running = worker.current;
+    worker.current = null;
+    void running?.then((engine) => engine?.cancel());
+  }, []);
 
   const clear = useCallback(async () => {
     setFailure(null);
@@ -155,5 +216,5 @@ export function useCompute(host: WorkbookHost): ComputeState {
     }
   }, [host]);
 
-  return { phase, result, failure, run, clear };
+  return { phase, result, failure, run, clear, cancel, cancelled };
 }

@@ -74,6 +74,8 @@ export const en: PaneMessages = {
       `Sheet “${sheet}” has a header row but no indicator under it: there is nothing to compute.`,
     stale: "The results below were computed with an earlier sheet, period or columns.",
     again: "Compute again",
+    cancel: "Cancel",
+    cancelled: "Compute cancelled: the workbook was not changed.",
     undoExcel: "Press Ctrl+Z in Excel to undo this whole compute, or:",
     clear: "Clear results",
     clearHint: "Puts the result columns back exactly as they were (values and formats).",
@@ -127,6 +129,9 @@ export const en: PaneMessages = {
       `closed ${closed} of the gap to its target, ${share} being due after ${months} months`,
     forecast: (forecast, target) =>
       `; at this pace the year ends near ${forecast}, short of ${target}`,
+  },
+  list: {
+    more: (count, rest) => `Show ${count} more (${rest} left)`,
   },
   lagging: {
     title: "Targets needing attention",

@@ -80,6 +80,8 @@ export const vi = {
       `Trang “${sheet}” có dòng tiêu đề nhưng không có chỉ tiêu nào bên dưới: không có gì để tính.`,
     stale: "Kết quả dưới đây tính theo trang, kỳ báo cáo hoặc cột đã chọn trước đó.",
     again: "Tính lại",
+    cancel: "Huỷ",
+    cancelled: "Đã huỷ lần tính: bảng tính không bị thay đổi.",
     undoExcel: "Nhấn Ctrl+Z trong Excel để hoàn tác cả lần tính này, hoặc:",
     clear: "Xoá kết quả",
     clearHint: "Trả các cột kết quả về đúng như trước khi tính (giá trị và định dạng).",
@@ -127,6 +129,9 @@ export const vi = {
       `mới rút ngắn ${closed} khoảng cách tới chỉ tiêu, cần ${share} sau ${months} tháng`,
     forecast: (forecast: string, target: string) =>
       `; theo đà này cả năm ước ${forecast}, không đạt ${target}`,
+  },
+  list: {
+    more: (count: string, rest: string) => `Hiện thêm ${count} (còn ${rest})`,
   },
   lagging: {
     title: "Chỉ tiêu cần tập trung",

@@ -15,6 +15,7 @@ import { labelledBy } from "../../lib/labels";
 import { PaneMessages, useMessages } from "../../messages";
 import { useChecksStyles } from "./checks.styles";
 import { MismatchItem, useChecks } from "./useChecks";
+import { ShowMore, useShown } from "../ShowMore/ShowMore";
 
 export interface ChecksProps {
   report: Report;
@@ -34,6 +35,9 @@ export function Checks({ report, onSelectCell, id = "", sheetTitle }: ChecksProp
   const m = useMessages();
   const styles = useChecksStyles();
   const { mismatches, totals, problems } = useChecks(report, m);
+  const mismatchesShown = useShown();
+  const totalsShown = useShown();
+  const problemsShown = useShown();
   return (
     <section className={styles.root} aria-labelledby={labelledBy(`checks-title${id}`, sheetTitle)}>
       <Subtitle2 as="h2" id={`checks-title${id}`}>
@@ -51,7 +55,7 @@ export function Checks({ report, onSelectCell, id = "", sheetTitle }: ChecksProp
             </TableRow>
           </TableHeader>
           <TableBody>
-            {mismatches.map((item) => (
+            {mismatches.slice(0, mismatchesShown.shown).map((item) => (
               <TableRow key={item.cell} data-cell={item.cell}>
                 <TableCell className={styles.cell}>
                   <CellButton cell={item.cell} row={item.row} onSelect={onSelectCell} />
@@ -66,6 +70,7 @@ export function Checks({ report, onSelectCell, id = "", sheetTitle }: ChecksProp
           </TableBody>
         </Table>
       )}
+      <ShowMore hidden={mismatches.length - mismatchesShown.shown} onMore={mismatchesShown.more} />
       {totals.length > 0 && (
         <>
           <Text weight="semibold">{m.checks.totals}</Text>
@@ -81,7 +86,7 @@ export function Checks({ report, onSelectCell, id = "", sheetTitle }: ChecksProp
               </TableRow>
             </TableHeader>
             <TableBody>
-              {totals.map((total) => (
+              {totals.slice(0, totalsShown.shown).map((total) => (
                 <TableRow key={total.cell} data-cell={total.cell}>
                   <TableCell className={styles.cell}>
                     <CellButton cell={total.cell} row={total.row} onSelect={onSelectCell} />
@@ -96,19 +101,21 @@ export function Checks({ report, onSelectCell, id = "", sheetTitle }: ChecksProp
               ))}
             </TableBody>
           </Table>
+          <ShowMore hidden={totals.length - totalsShown.shown} onMore={totalsShown.more} />
         </>
       )}
       {problems.length > 0 && (
         <>
           <Text weight="semibold">{m.checks.problems}</Text>
           <ul className={styles.list}>
-            {problems.map((problem) => (
+            {problems.slice(0, problemsShown.shown).map((problem) => (
               <li key={problem.row}>
                 <Text weight="semibold">{m.checks.rowLabel(problem.row, problem.name)}</Text>:{" "}
                 {problem.texts.join(" ")}
               </li>
             ))}
           </ul>
+          <ShowMore hidden={problems.length - problemsShown.shown} onMore={problemsShown.more} />
         </>
       )}
     </section>

@@ -7,7 +7,8 @@ import { STATUS_COLOR } from "../../lib/status";
 import { labelledBy } from "../../lib/labels";
 import { useMessages } from "../../messages";
 import { useLaggingListStyles } from "./laggingList.styles";
-import { useLaggingList } from "./useLaggingList";
+import { LaggingGroup, useLaggingList } from "./useLaggingList";
+import { ShowMore, useShown } from "../ShowMore/ShowMore";
 
 export interface LaggingListProps {
   report: Report;
@@ -27,6 +28,9 @@ export function LaggingList({ report, disabled, onSelect, id = "", sheetTitle }:
   const m = useMessages();
   const styles = useLaggingListStyles();
   const groups = useLaggingList(report);
+  const { shown, more } = useShown();
+  const visible = firstEntries(groups, shown);
+  const total = groups.reduce((n, group) => n + group.entries.length, 0);
   return (
     <section className={styles.root} aria-labelledby={labelledBy(`lagging-title${id}`, sheetTitle)}>
       <Subtitle2 as="h2" id={`lagging-title${id}`}>
@@ -38,11 +42,11 @@ export function LaggingList({ report, disabled, onSelect, id = "", sheetTitle }:
         <>
           <Caption1 className={styles.muted}>{m.lagging.hint}</Caption1>
           <ul className={styles.list} aria-labelledby={`lagging-title${id}`}>
-            {groups.map((group) => (
+            {visible.map((group) => (
               <li key={group.agency} className={styles.group}>
                 <h3 className={styles.agency} id={`agency${id}-${slug(group.agency)}`}>
                   {group.agency || m.lagging.noAgency}{" "}
-                  <span className={styles.muted}>({group.entries.length})</span>
+                  <span className={styles.muted}>({group.count})</span>
                 </h3>
                 <ul className={styles.list} aria-labelledby={`agency${id}-${slug(group.agency)}`}>
                   {group.entries.map(({ row, parent }) => (
@@ -83,10 +87,26 @@ export function LaggingList({ report, disabled, onSelect, id = "", sheetTitle }:
               </li>
             ))}
           </ul>
+          <ShowMore hidden={total - shown} onMore={more} />
         </>
       )}
     </section>
   );
+}
+
+/** The groups cut to their first `count` entries in all, each still counting all of its own. */
+function firstEntries(
+  groups: readonly LaggingGroup[],
+  count: number
+): (LaggingGroup & { count: number })[] {
+  const out: (LaggingGroup & { count: number })[] = [];
+  let left = count;
+  for (const group of groups) {
+    if (left <= 0) break;
+    out.push({ ...group, entries: group.entries.slice(0, left), count: group.entries.length });
+    left -= group.entries.length;
+  }
+  return out;
 }
 
 /** An id-safe form of an agency's name. */

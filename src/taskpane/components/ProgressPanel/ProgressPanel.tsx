@@ -105,7 +105,20 @@ export function ProgressPanel({ host, settings, detect, compute, notify }: Progr
       )}
       <div className={styles.status} role="status" aria-live="polite">
         {phase !== null && (
-          <Spinner size="tiny" labelPosition="after" label={busyLabel(phase, m.busy)} />
+          <div className={styles.busy}>
+            <Spinner size="tiny" labelPosition="after" label={busyLabel(phase, m.busy)} />
+            {(compute.phase === "reading" || compute.phase === "computing") && (
+              // Until the write starts: after it, a half-done write is the one thing worse.
+              <Button size="small" onClick={compute.cancel}>
+                {m.compute.cancel}
+              </Button>
+            )}
+          </div>
+        )}
+        {compute.cancelled && compute.phase === null && (
+          <MessageBar intent="info">
+            <MessageBarBody>{m.compute.cancelled}</MessageBarBody>
+          </MessageBar>
         )}
         {result && result.written && rowsDone > 0 && (
           <MessageBar intent="success">

@@ -48,6 +48,12 @@ export const useProgressPanelStyles = makeStyles({
     flexDirection: "column",
     gap: tokens.spacingVerticalS,
   },
+  busy: {
+    display: "flex",
+    alignItems: "center",
+    justifyContent: "space-between",
+    gap: tokens.spacingHorizontalS,
+  },
   undo: {
     display: "flex",
     flexWrap: "wrap",

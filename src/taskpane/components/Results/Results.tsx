@@ -1,4 +1,5 @@
 import { Divider, Subtitle1 } from "@fluentui/react-components";
+import { ReactNode, useDeferredValue } from "react";
 import type { Report, ReportRow } from "../../../core/engine";
 import type { WorkbookReport } from "../../../core/job";
 import { useMessages } from "../../messages";
@@ -36,22 +37,43 @@ export function Results({ workbook, onSelect, onSelectCell }: ResultsProps) {
               </Subtitle1>
             )}
             <Summary report={report} id={id} focus={i === 0} sheetTitle={sheetTitle} />
-            <LaggingList
-              report={report}
-              disabled={false}
-              onSelect={(row) => onSelect(report.sheet, row)}
-              id={id}
-              sheetTitle={sheetTitle}
-            />
-            <Checks
-              report={report}
-              onSelectCell={(row, cell) => onSelectCell(report.sheet, row, cell)}
-              id={id}
-              sheetTitle={sheetTitle}
-            />
+            <AfterSummary report={report}>
+              {(shown) => (
+                <>
+                  <LaggingList
+                    report={shown}
+                    disabled={false}
+                    onSelect={(row) => onSelect(shown.sheet, row)}
+                    id={id}
+                    sheetTitle={sheetTitle}
+                  />
+                  <Checks
+                    report={shown}
+                    onSelectCell={(row, cell) => onSelectCell(shown.sheet, row, cell)}
+                    id={id}
+                    sheetTitle={sheetTitle}
+                  />
+                </>
+              )}
+            </AfterSummary>
           </section>
         );
       })}
     </>
   );
+}
+
+/**
+ * The lists under the summary, drawn in a later, interruptible render: the summary is on
+ * screen (and focused) first, and sorting thousands of rows does not hold up the page.
+ */
+function AfterSummary({
+  report,
+  children,
+}: {
+  report: Report;
+  children: (report: Report) => ReactNode;
+}) {
+  const shown = useDeferredValue<Report | null>(report, null);
+  return shown === null ? null : <>{children(shown)}</>;
 }
