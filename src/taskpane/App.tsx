@@ -149,6 +149,7 @@ function Pane({ host, language, onLanguage }: PaneProps) {
         {settings.loaded && (
           <LaterPart>
             <TemplateEditor
+              report={report}
               settings={settings.settings}
               saveSettings={settings.save}
               notify={notify}

@@ -45,6 +45,21 @@ describe("the template editor", () => {
     expect(saveButton()).toHaveProperty("disabled", true);
   });
 
+  it("previews the template being typed with the figures just computed", async () => {
+    const host = new FakeHost(tables);
+    await openEditor(host);
+    const preview = () => screen.getByTestId("template-preview");
+    expect(preview().textContent).toContain("Bấm “Tính tiến độ” để xem mẫu");
+    fireEvent.click(tab("Tiến độ"));
+    fireEvent.click(screen.getByRole("button", { name: "Tính tiến độ" }));
+    await screen.findAllByRole("heading", { name: "Tổng hợp" });
+    fireEvent.click(tab("Mẫu câu chữ"));
+    // The default "row.target" template, written out for the sample's indicators.
+    await waitFor(() => expect(preview().textContent).toContain("34.000 tỷ đồng"));
+    fireEvent.change(textarea(), { target: { value: "XEM THỬ {Kế hoạch} {Đơn vị tính}" } });
+    await waitFor(() => expect(preview().textContent).toContain("XEM THỬ 34.000 tỷ đồng"));
+  });
+
   it("inserts a placeholder at the caret", async () => {
     await openEditor(new FakeHost(tables));
     fireEvent.change(textarea(), { target: { value: "Kế hoạch: ." } });

@@ -28,4 +28,5 @@ export function draft(report: WorkbookReport, options: DraftOptions = {}): Draft
 export { renderText, partsText } from "./document";
 export { dateBlank, numberBlank, unfilled } from "./unfilled";
 export { renderHtml } from "./html";
+export { templatePreview } from "./preview";
 export type { DraftDocument, DraftPart, Block } from "./document";

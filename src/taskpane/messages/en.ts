@@ -210,6 +210,10 @@ export const en: PaneMessages = {
       `Restore the template “${name}” to its default wording? Its present wording will be lost.`,
     confirm: "Restore",
     cancel: "Cancel",
+    preview: "Preview with the figures just computed",
+    previewNeedsCompute:
+      "Click “Compute progress” to see what the template writes with real figures.",
+    previewUnused: "No indicator in the figures just computed uses this template.",
     saved: (id) => `Template “${id}” saved.`,
     resetDone: (id) => `Template “${id}” restored to its default.`,
     loadProblems: "The saved templates have errors; the defaults were used",

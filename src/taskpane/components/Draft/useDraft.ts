@@ -71,7 +71,7 @@ export function useDraft(
       draft(report, {
         kind,
         templates: settings.templates,
-        settings: draftSettings(settings.draft),
+        settings: typedDraftSettings(settings.draft),
       }),
     [report, kind, settings.templates, settings.draft]
   );
@@ -128,7 +128,8 @@ export function useDraft(
   };
 }
 
-function draftSettings(stored: StoredSettings["draft"]): Partial<DraftSettings> {
+/** The draft settings the user typed, as the drafting takes them. */
+export function typedDraftSettings(stored: StoredSettings["draft"]): Partial<DraftSettings> {
   const given: Partial<DraftSettings> = {};
   if (!stored) return given;
   for (const key of TEXT_SETTINGS) {

@@ -10,7 +10,10 @@ import {
   Select,
   Textarea,
 } from "@fluentui/react-components";
-import { useEffect, useState } from "react";
+import { useDeferredValue, useEffect, useMemo, useState } from "react";
+import { templatePreview } from "../../../core/draft";
+import type { WorkbookReport } from "../../../core/job";
+import { typedDraftSettings } from "../Draft/useDraft";
 import { isTemplateId, TEMPLATE_FIELDS, TemplateId } from "../../../core/draft/templates";
 import type { StoredSettings } from "../../../core/host";
 import type { Notify } from "../../hooks/notify";
@@ -25,13 +28,15 @@ const IDS = Object.keys(TEMPLATE_FIELDS) as TemplateId[];
 const GROUPS = ["plan", "row", "letter"] as const;
 
 export interface TemplateEditorProps {
+  /** The figures last computed, to preview a template with; null before a compute. */
+  report: WorkbookReport | null;
   settings: StoredSettings;
   saveSettings: SettingsState["save"];
   notify: Notify;
 }
 
 /** Edits the draft's wording, one template at a time, with its placeholders a click away. */
-export function TemplateEditor({ settings, saveSettings, notify }: TemplateEditorProps) {
+export function TemplateEditor({ report, settings, saveSettings, notify }: TemplateEditorProps) {
   const m = useMessages();
   const styles = useTemplateEditorStyles();
   const editor = useTemplateEditor(settings, saveSettings, notify);
@@ -93,6 +98,9 @@ export function TemplateEditor({ settings, saveSettings, notify }: TemplateEdito
           onChange={(_, data) => editor.edit(data.value)}
         />
       </Field>
+      {editor.problem === null && (
+        <Preview report={report} settings={settings} id={editor.id} text={editor.text} />
+      )}
       {editor.problem !== null && (
         <MessageBar intent="error" layout="multiline" aria-live="polite">
           <MessageBarBody>
@@ -156,5 +164,71 @@ export function TemplateEditor({ settings, saveSettings, notify }: TemplateEdito
       )}
       {editor.failure && <ErrorBar failure={editor.failure} />}
     </div>
+  );
+}
+
+/** Rows of each sheet a preview drafts from: enough to show a template, quick on any sheet. */
+const PREVIEW_ROWS = 300;
+
+/**
+ * What the template being typed writes with the figures just computed, a few lines of the
+ * document, under the editor. Drafted from the first rows of each sheet, a step behind the
+ * typing (a deferred value), so a large workbook never slows the keyboard.
+ */
+function Preview({
+  report,
+  settings,
+  id,
+  text,
+}: {
+  report: WorkbookReport | null;
+  settings: StoredSettings;
+  id: TemplateId;
+  text: string;
+}) {
+  const m = useMessages();
+  const styles = useTemplateEditorStyles();
+  const typed = useDeferredValue(text);
+  const sample = useMemo(
+    () =>
+      report && {
+        ...report,
+        sheets: report.sheets.map((sheet) => ({
+          ...sheet,
+          rows: sheet.rows.slice(0, PREVIEW_ROWS),
+        })),
+      },
+    [report]
+  );
+  const lines = useMemo(
+    () =>
+      sample &&
+      templatePreview(
+        sample,
+        { templates: settings.templates, settings: typedDraftSettings(settings.draft) },
+        id,
+        typed
+      ),
+    [sample, settings.templates, settings.draft, id, typed]
+  );
+  return (
+    <section
+      className={styles.preview}
+      aria-label={m.templates.preview}
+      data-testid="template-preview"
+    >
+      <Caption1 className={styles.muted}>{m.templates.preview}</Caption1>
+      {lines === null ? (
+        <Caption1>{m.templates.previewNeedsCompute}</Caption1>
+      ) : lines.length === 0 ? (
+        <Caption1>{m.templates.previewUnused}</Caption1>
+      ) : (
+        lines.map((line, i) => (
+          <p key={i} className={styles.previewLine}>
+            {line}
+          </p>
+        ))
+      )}
+    </section>
   );
 }
