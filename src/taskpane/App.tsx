@@ -80,8 +80,11 @@ function Pane({ host, language, onLanguage }: PaneProps) {
   // The draft is made when its tab is first opened, not at every compute: on a large sheet
   // drafting and drawing the document takes as long as the compute itself.
   const [draftOpened, setDraftOpened] = useState(false);
+  // The templates' preview drafts too: only once the official has looked at the templates.
+  const [templatesOpened, setTemplatesOpened] = useState(false);
   useEffect(() => {
     if (tab === "draft") setDraftOpened(true);
+    if (tab === "templates") setTemplatesOpened(true);
   }, [tab]);
   const report = compute.result?.workbook ?? null;
 
@@ -149,7 +152,7 @@ function Pane({ host, language, onLanguage }: PaneProps) {
         {settings.loaded && (
           <LaterPart>
             <TemplateEditor
-              report={report}
+              report={templatesOpened ? report : null}
               settings={settings.settings}
               saveSettings={settings.save}
               notify={notify}

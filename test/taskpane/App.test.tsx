@@ -318,7 +318,9 @@ describe("the draft", () => {
     await compute();
     fireEvent.click(tab("Dự thảo"));
     expect(
-      await screen.findByText(/nhiệm vụ 6 tháng cuối năm tăng thêm 19\.904 tỷ đồng/)
+      await within(document.getElementById("panel-draft") as HTMLElement).findByText(
+        /nhiệm vụ 6 tháng cuối năm tăng thêm 19\.904 tỷ đồng/
+      )
     ).toBeTruthy();
 
     fireEvent.click(screen.getByRole("button", { name: "Sao chép phần của Cục Thống kê tỉnh" }));
