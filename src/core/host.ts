@@ -66,7 +66,13 @@ export type HostFailure =
   | { code: "noSheet"; sheet: string | null }
   | { code: "readFailed"; detail: string }
   /** The bytes are not an .xlsx package, or a broken one. */
-  | { code: "notXlsx" };
+  | { code: "notXlsx" }
+  /**
+   * "Xoá kết quả" found a result column's header changed since the compute (a column
+   * inserted or deleted, the header edited): putting cells back by address would hit the
+   * user's data, so nothing was written.
+   */
+  | { code: "resultsMoved"; sheet: string };
 
 export type HostCode = HostFailure["code"];
 

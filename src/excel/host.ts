@@ -4,7 +4,7 @@ import { freeSheetName, HostError, StoredSettings, WorkbookHost } from "../core/
 import { Table } from "../core/types";
 import { WritePlan } from "../core/writePlan";
 import { readTable } from "./read";
-import { Before, readBefore, restore } from "./restore";
+import { Before, movedSheets, readBefore, restore } from "./restore";
 import { applyPlanInBatches } from "./write";
 
 /** What the adapter passes to `Excel.run`: only the undo grouping. */
@@ -139,6 +139,11 @@ export function createExcelHost(options: ExcelHostOptions): WorkbookHost {
     async clearResults(): Promise<boolean> {
       const befores = lastWrite;
       if (befores === null) return false;
+      // Put back by address only where the columns are still where the write put them.
+      const moved = await run((context) => movedSheets(context, befores)).catch(
+        rethrow("readFailed")
+      );
+      if (moved.length > 0) throw new HostError({ code: "resultsMoved", sheet: moved[0] });
       const putBack = (context: Excel.RequestContext) => restoreAll(context, befores);
       // Grouped where Excel can, so that Ctrl+Z takes the clearing back too.
       await runGrouped(putBack, putBack).catch(rethrow("writeFailed"));

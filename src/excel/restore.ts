@@ -9,6 +9,8 @@ import { addStatusRules, Batch, OP_BYTES, RULE_BYTES, writeBlocks } from "./writ
 /** One result column as it was before a write: every cell from the header row down. */
 interface ColumnBefore {
   letter: string;
+  /** The header the write gives the column: still there, the column has not moved. */
+  written: string;
   values: (string | number | boolean)[];
   formats: string[];
   /** The header cell's bold and wrap, which the write sets. */
@@ -94,6 +96,7 @@ export async function readBefore(
     const offset = column.col - left;
     return {
       letter: column.letter,
+      written: column.header,
       values: rows.values.map((line) => blankAsEmpty(line[offset])),
       formats: rows.formats.map((line) => line[offset] ?? "General"),
       bold: heads[i].header.format.font.bold === true,
@@ -138,17 +141,18 @@ export async function restore(context: Excel.RequestContext, before: Before): Pr
   }
   for (const column of before.columns) {
     const { letter } = column;
-    await writeBlocks(batch, sheet, {
-      letter,
-      from: before.top,
-      cells: column.values,
-      property: "values",
-    });
+    // Formats first: a text-formatted "001" written back stays text.
     await writeBlocks(batch, sheet, {
       letter,
       from: before.top,
       cells: column.formats,
       property: "numberFormat",
+    });
+    await writeBlocks(batch, sheet, {
+      letter,
+      from: before.top,
+      cells: column.values,
+      property: "values",
     });
     // The header and width: three small operations, weighed as the write weighs them.
     if (!batch.fits(3 * OP_BYTES)) await batch.sync();
@@ -159,4 +163,31 @@ export async function restore(context: Excel.RequestContext, before: Before): Pr
     sheet.getRange(`${letter}:${letter}`).format.columnWidth = column.width;
   }
   await context.sync();
+}
+
+/**
+ * The sheets whose result columns no longer carry the headers the write gave them: a
+ * column inserted or deleted since, or a header edited. One round trip for them all.
+ */
+export async function movedSheets(
+  context: Excel.RequestContext,
+  befores: readonly Before[]
+): Promise<string[]> {
+  const heads = befores.map((before) => {
+    const sheet = context.workbook.worksheets.getItemOrNullObject(before.sheet);
+    const cells = before.columns.map((column) => {
+      const cell = sheet.getRange(`${column.letter}${before.top}`);
+      cell.load("values");
+      return cell;
+    });
+    return { before, sheet, cells };
+  });
+  await context.sync();
+  return heads
+    .filter(
+      ({ before, sheet, cells }) =>
+        sheet.isNullObject ||
+        cells.some((cell, i) => cell.values[0]?.[0] !== before.columns[i].written)
+    )
+    .map(({ before }) => before.sheet);
 }

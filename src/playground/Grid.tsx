@@ -45,6 +45,8 @@ export interface GridProps {
   selectedRow: number | null;
   /** A cell of the selected row to outline (`H14`). */
   selectedCell?: string;
+  /** Changes with each selection, the same row selected again included: it scrolls again. */
+  selection?: number;
   label: string;
 }
 
@@ -58,7 +60,7 @@ const OVERSCAN = 30;
  * Only the rows in view (and a margin) are drawn, the others are one spacer above and one
  * below: 2.000 rows of a dozen cells each would take the page seconds to draw at each write.
  */
-export function Grid({ model, selectedRow, selectedCell, label }: GridProps) {
+export function Grid({ model, selectedRow, selectedCell, selection, label }: GridProps) {
   const styles = useStyles();
   const scroller = useRef<HTMLDivElement>(null);
   const selected = useRef<HTMLTableRowElement>(null);
@@ -73,11 +75,11 @@ export function Grid({ model, selectedRow, selectedCell, label }: GridProps) {
     if (index < 0 || !box) return;
     box.scrollTop = Math.max(0, index * rowHeight - box.clientHeight / 2);
     setView({ top: box.scrollTop, height: box.clientHeight || 900 });
-  }, [index, model, rowHeight]);
+  }, [index, model, rowHeight, selection]);
   useEffect(() => {
     // A block body: Chromium's scrollIntoView returns a Promise React would take for a cleanup.
     selected.current?.scrollIntoView?.({ block: "center" });
-  }, [selectedRow, model]);
+  }, [selectedRow, model, selection]);
   useLayoutEffect(() => {
     const height = measured.current?.getBoundingClientRect().height ?? 0;
     if (height > 0 && Math.abs(height - rowHeight) > 0.5) setRowHeight(height);

@@ -158,6 +158,7 @@ export function Playground({ sample }: PlaygroundProps) {
                 model={model}
                 selectedRow={view.selectedRow}
                 selectedCell={view.selectedCell}
+                selection={view.version}
                 label={m.grid}
               />
             ) : (

@@ -93,6 +93,13 @@ export class BrowserHost implements WorkbookHost {
   async clearResults(): Promise<boolean> {
     const befores = this.lastWrite;
     if (befores === null) return false;
+    // Put back by address only where the columns are still where the write put them.
+    const moved = befores.find(
+      ({ sheet, headers }) =>
+        this.workbook.getWorksheet(sheet.name) !== sheet ||
+        headers.some(({ row, col, text }) => sheet.getCell(row, col).value !== text)
+    );
+    if (moved) throw new HostError({ code: "resultsMoved", sheet: moved.sheet.name });
     [...befores].reverse().forEach(restore);
     this.lastWrite = null;
     this.changed(this.view.sheet, this.view.selectedRow);
@@ -140,6 +147,8 @@ interface Before {
   cells: { cell: ExcelJS.Cell; value: ExcelJS.CellValue; style: Partial<ExcelJS.Style> }[];
   widths: { col: number; width: number | undefined }[];
   rules: ExcelJS.ConditionalFormattingOptions[];
+  /** The headers the write gives its columns: still there, the columns have not moved. */
+  headers: { row: number; col: number; text: string }[];
 }
 
 /** Deep copy of a style: exceljs shares style objects between cells and changes them in place. */
@@ -165,6 +174,7 @@ function* snapshot(sheet: ExcelJS.Worksheet, plan: WritePlan): Generator<void, B
     cells,
     widths: plan.columns.map(({ col }) => ({ col, width: sheet.getColumn(col).width })),
     rules: rulesOf(sheet),
+    headers: plan.columns.map(({ col, header }) => ({ row: plan.headerRow, col, text: header })),
   };
 }
 

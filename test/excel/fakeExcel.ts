@@ -352,6 +352,15 @@ class FakeWorksheets extends Loadable {
   getItem(name: string): FakeWorksheet {
     return new FakeWorksheet(this.context, name);
   }
+  /** A sheet that may be gone: its `isNullObject` says, once synced. */
+  getItemOrNullObject(name: string): FakeWorksheet {
+    const sheet = new FakeWorksheet(this.context, name);
+    this.context.queueLoad(
+      () => 20,
+      () => sheet.markNull(!this.context.excel.sheets.some((s) => s.name === name))
+    );
+    return sheet;
+  }
   add(name: string): FakeWorksheet {
     const excel = this.context.excel;
     this.context.queue({
@@ -383,6 +392,14 @@ class FakeWorksheet extends Loadable {
   }
   get name(): string {
     return this.read("name");
+  }
+  private missing: boolean | null = null;
+  markNull(missing: boolean): void {
+    this.missing = missing;
+  }
+  get isNullObject(): boolean {
+    if (this.missing === null) throw new Error("PropertyNotLoaded: isNullObject");
+    return this.missing;
   }
   sheet(): FakeSheet {
     return this.context.excel.sheet(this.resolveName());

@@ -226,6 +226,24 @@ describe("taking a compute back", () => {
     expect(stateDiff(excel.state(), before)).toEqual([]);
   });
 
+  it("refuses to clear when a column was inserted since the compute, and writes nothing", async () => {
+    const { excel, host } = workbookIn("1.13");
+    await computeWorkbook(host);
+    // The user inserts a column at C: every cell from C rightwards moves one column on.
+    const sheet = excel.sheets[0];
+    sheet.cells = new Map(
+      [...sheet.cells].map(([key, cell]) => {
+        const [row, col] = key.split(":").map(Number);
+        return [`${row}:${col >= 3 ? col + 1 : col}`, cell];
+      })
+    );
+    const moved = excel.state();
+    const error = await host.clearResults().catch((e: unknown) => e);
+    expect((error as HostError).code).toBe("resultsMoved");
+    expect((error as HostError).message).toMatch(/không xoá để khỏi ghi đè số liệu/);
+    expect(stateDiff(excel.state(), moved)).toEqual([]);
+  });
+
   it("clears a second compute back to what the first one wrote", async () => {
     const { excel, host } = workbookIn("1.13");
     await computeWorkbook(host);

@@ -18,6 +18,8 @@ export const hostWords: Record<"vi" | "en", HostCatalog> = {
       sheet === null ? "Tệp không có trang tính nào." : `Không có trang tính "${sheet}".`,
     readFailed: ({ detail }) => `Không đọc được trang tính.${detail ? ` ${detail}` : ""}`,
     notXlsx: () => "Tệp này không phải tệp Excel (.xlsx) hợp lệ hoặc đã bị hỏng.",
+    resultsMoved: ({ sheet }) =>
+      `Các cột kết quả ở trang "${sheet}" đã bị dời hoặc sửa sau khi tính, nên không xoá để khỏi ghi đè số liệu. Hãy dùng Ctrl+Z hoặc xoá các cột "Chỉ tiêu · …" bằng tay; bảng tính chưa bị thay đổi.`,
   },
   en: {
     unsupported: () =>
@@ -35,5 +37,7 @@ export const hostWords: Record<"vi" | "en", HostCatalog> = {
     readFailed: ({ detail }) =>
       `The sheet could not be read. Try again.${detail ? ` (${detail})` : ""}`,
     notXlsx: () => "This file is not a valid Excel workbook (.xlsx), or it is damaged.",
+    resultsMoved: ({ sheet }) =>
+      `The result columns on sheet “${sheet}” were moved or edited after the compute, so they were not cleared (that would overwrite data). Use Ctrl+Z or delete the “Chỉ tiêu · …” columns by hand; the workbook is unchanged.`,
   },
 };

@@ -1,8 +1,9 @@
-import { startTransition, useCallback, useRef, useState } from "react";
+import { startTransition, useCallback, useEffect, useRef, useState } from "react";
 import type { Report } from "../../core/engine";
 import type { StoredSettings, WorkbookHost, WriteReceipt } from "../../core/host";
 import type { JobHost, JobPhase, SheetComputer, WorkbookReport } from "../../core/job";
 import type { EngineWorker } from "../worker/start";
+import { CancelledError } from "../worker/protocol";
 import type { WritePlan } from "../../core/writePlan";
 import type { Failure } from "../lib/errors";
 import { loadEngine } from "./useEngine";
@@ -58,8 +59,7 @@ async function engineWorker(): Promise<EngineWorker | null> {
   }
 }
 
-const isCancelled = (error: unknown): boolean =>
-  error instanceof Error && error.name === "CancelledError";
+const isCancelled = (error: unknown): boolean => error instanceof CancelledError;
 
 /** A compute's sheets and options as one comparable key. */
 export function computeInputs(sheets: readonly string[], options: PaneComputeOptions): string {
@@ -101,7 +101,7 @@ export function useCompute(host: WorkbookHost): ComputeState {
       setCancelled(false);
       stop.current = false;
       const check = () => {
-        if (stop.current) throw Object.assign(new Error("cancelled"), { name: "CancelledError" });
+        if (stop.current) throw new CancelledError();
       };
       const inputs = computeInputs(sheets, options);
       let stage: Failure["stage"] = "read";
@@ -132,16 +132,22 @@ export function useCompute(host: WorkbookHost): ComputeState {
       try {
         setPhase("reading");
         worker.current ??= engineWorker();
-        const [{ runWorkbookJob, workbookReport, savedCorrections }, engine] = await Promise.all([
-          loadEngine(),
-          worker.current,
-        ]);
+        const [{ runWorkbookJob, workbookReport, savedCorrections, computeSheet }, engine] =
+          await Promise.all([loadEngine(), worker.current]);
         const inWorker = engine?.compute;
         const compute: SheetComputer | undefined =
           inWorker &&
           (async (table, sheetOptions) => {
             check();
-            return inWorker(table, sheetOptions);
+            try {
+              return await inWorker(table, sheetOptions);
+            } catch (error) {
+              if (isCancelled(error)) throw error;
+              // A worker that broke (its script did not load…): this sheet in the page, and
+              // the next compute tries a new worker.
+              worker.current = null;
+              return computeSheet(table, sheetOptions);
+            }
           });
         // Each sheet's corrected columns, read where the engine is: the first screen does
         // not load it for them.
@@ -175,7 +181,9 @@ export function useCompute(host: WorkbookHost): ComputeState {
           }
         );
         const undo = (receipt as WriteReceipt | null)?.undo ?? "clear";
-        startTransition(() => setResult({ ...unwritten(workbook), written: true, undo }));
+        // Not a transition: it must land with the end of the busy state, or the pane would
+        // say "not written" for a moment after a write that succeeded.
+        setResult({ ...unwritten(workbook), written: true, undo });
         // Excel (or the grid) shows where the results went: the first result cell. Only a
         // convenience: the results are written whether or not the selection succeeds.
         const first = plans[0];
@@ -188,12 +196,25 @@ export function useCompute(host: WorkbookHost): ComputeState {
           // Nothing was written: the writes come after every sheet is computed.
           setResult(null);
           setCancelled(true);
-        } else setFailure({ stage, error, sheet: current });
+        } else {
+          // A broken worker is not kept: the next compute starts another, or runs in the page.
+          worker.current = null;
+          setFailure({ stage, error, sheet: current });
+        }
       } finally {
         setPhase(null);
       }
     },
     [host]
+  );
+
+  // A pane closed (or the playground opening another file) stops its worker.
+  useEffect(
+    () => () => {
+      stop.current = true;
+      void worker.current?.then((engine) => engine?.cancel());
+    },
+    []
   );
 
   const cancel = useCallback(() => {

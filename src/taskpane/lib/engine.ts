@@ -2,7 +2,7 @@
 // (see hooks/useEngine.ts): the first screen shows no figure yet, and the core builds its
 // lookup tables as it loads.
 export { TableError } from "../../core/engine";
-export { detectSheet, runWorkbookJob, workbookReport } from "../../core/job";
+export { computeSheet, detectSheet, runWorkbookJob, workbookReport } from "../../core/job";
 export { vi as coreVi } from "../../core/messages/vi";
 export { columnLetter } from "../../core/text";
 export { savedCorrections, withCorrection } from "./columns";

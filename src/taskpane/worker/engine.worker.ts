@@ -5,7 +5,7 @@
  */
 import { ComputedSheet, computeSheet } from "../../core/job";
 import type { Table } from "../../core/types";
-import type { WorkerReply, WorkerRequest } from "./protocol";
+import { ROWS_PER_MESSAGE, WorkerReply, WorkerRequest } from "./protocol";
 
 /** The worker's global scope, typed by what is used (the DOM and WebWorker libs clash). */
 const scope = self as unknown as {
@@ -54,6 +54,3 @@ scope.onmessage = ({ data }) => {
     result: { ...result, report: { ...result.report, rows: [] } },
   });
 };
-
-/** Report rows copied into the page in one message: a few milliseconds of its thread. */
-const ROWS_PER_MESSAGE = 1000;

@@ -31,3 +31,14 @@ export type WorkerReply =
   | { id: number; kind: "rows"; rows: ReportRow[] }
   | { id: number; kind: "done"; ok: true; result: ComputedSheet }
   | { id: number; kind: "done"; ok: false; error: { name: string; message: string } };
+
+/** Rows copied between the page and the worker in one message: a few milliseconds of either thread. */
+export const ROWS_PER_MESSAGE = 1000;
+
+/** Thrown to the job when the user cancels a compute: nothing has been written yet. */
+export class CancelledError extends Error {
+  constructor() {
+    super("cancelled");
+    this.name = "CancelledError";
+  }
+}

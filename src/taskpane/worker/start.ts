@@ -1,17 +1,6 @@
 import type { ReportRow } from "../../core/engine";
 import type { ComputedSheet, SheetComputer } from "../../core/job";
-import type { WorkerReply, WorkerRequest } from "./protocol";
-
-/** Rows copied to the worker in one message: a few milliseconds of the page's thread. */
-const ROWS_PER_MESSAGE = 1000;
-
-/** Thrown to the job when the user cancels a compute: nothing has been written yet. */
-export class CancelledError extends Error {
-  constructor() {
-    super("cancelled");
-    this.name = "CancelledError";
-  }
-}
+import { CancelledError, ROWS_PER_MESSAGE, WorkerReply, WorkerRequest } from "./protocol";
 
 export interface EngineWorker {
   compute: SheetComputer;
@@ -34,6 +23,8 @@ export function startEngineWorker(): EngineWorker {
   const pending = new Map<number, { resolve(value: never): void; reject(error: Error): void }>();
   let next = 0;
   let stopped = false;
+  /** Why the worker died (its script did not load, it threw at top level), once it has. */
+  let broken: Error | null = null;
   const failAll = (error: Error) => {
     for (const { reject } of pending.values()) reject(error);
     pending.clear();
@@ -63,9 +54,19 @@ export function startEngineWorker(): EngineWorker {
     );
   };
   const post = (request: WorkerRequest) => worker.postMessage(request);
-  worker.onerror = (event) => failAll(new Error(event.message || "the engine's worker failed"));
+  // A worker that failed is done with: its computes fail now and later ones at once, and
+  // the pane starts another (or computes in the page) next time.
+  const fail = (error: Error) => {
+    broken = error;
+    worker.terminate();
+    failAll(error);
+  };
+  worker.onerror = (event) => fail(new Error(event.message || "the engine's worker failed"));
+  worker.onmessageerror = () =>
+    fail(new Error("a message from the engine's worker was unreadable"));
   return {
     compute: async (table, options) => {
+      if (broken) throw broken;
       const id = ++next;
       const answer = new Promise<ComputedSheet>((resolve, reject) =>
         pending.set(id, { resolve: resolve as (value: never) => void, reject })
@@ -76,7 +77,7 @@ export function startEngineWorker(): EngineWorker {
       // message would be one long task, so its rows go in parts with a pause between.
       const { values, formats, ...rest } = table;
       for (let from = 0; from < values.length; from += ROWS_PER_MESSAGE) {
-        if (stopped) break;
+        if (stopped || broken) break;
         const to = from + ROWS_PER_MESSAGE;
         post({
           id,
@@ -86,6 +87,7 @@ export function startEngineWorker(): EngineWorker {
         });
         await new Promise((resolve) => setTimeout(resolve, 0));
       }
+      if (broken) throw broken;
       if (stopped) throw new CancelledError();
       post({ id, kind: "compute", table: rest, hasFormats: formats !== undefined, options });
       return answer;

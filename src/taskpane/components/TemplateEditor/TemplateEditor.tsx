@@ -188,7 +188,9 @@ function Preview({
 }) {
   const m = useMessages();
   const styles = useTemplateEditorStyles();
-  const typed = useDeferredValue(text);
+  // The template and its text are deferred together: a new template is never drafted with
+  // the text of the one before it.
+  const typed = useDeferredValue(useMemo(() => ({ id, text }), [id, text]));
   const sample = useMemo(
     () =>
       report && {
@@ -206,10 +208,10 @@ function Preview({
       templatePreview(
         sample,
         { templates: settings.templates, settings: typedDraftSettings(settings.draft) },
-        id,
-        typed
+        typed.id,
+        typed.text
       ),
-    [sample, settings.templates, settings.draft, id, typed]
+    [sample, settings.templates, settings.draft, typed]
   );
   return (
     <section
