@@ -1,11 +1,11 @@
 /// <reference types="office-js" />
 import { computeWorkbook, WorkbookReport } from "../core/job";
-import { createExcelHost } from "./host";
+import { createExcelHost, officeRun } from "./host";
 
 /** The host for the running Excel: Office.js's own run, settings and requirement check. */
 export function officeHost() {
   return createExcelHost({
-    run: (batch, options) => (options ? Excel.run(options, batch) : Excel.run(batch)),
+    run: officeRun,
     settings: Office.context.document.settings,
     isSetSupported: (name, version) => Office.context.requirements.isSetSupported(name, version),
   });

@@ -19,6 +19,17 @@ export type ExcelRun = <T>(
 ) => Promise<T>;
 
 /**
+ * Office.js's own `Excel.run`, with the options when there are any; a clear failure where
+ * the page is not running inside Excel.
+ */
+export const officeRun: ExcelRun = (batch, options) =>
+  typeof Excel === "undefined"
+    ? Promise.reject(new HostError({ code: "noExcel" }))
+    : options
+      ? Excel.run(options, batch)
+      : Excel.run(batch);
+
+/**
  * The API set of `Excel.run({ mergeUndoGroup: true })`: ExcelApi 1.20 in `@types/office-js`
  * (the add-in's issue says 1.19; the later one is the safe test). Below it Excel ignores
  * the option and each sync is an undo step of its own, so the pane offers "Xoá kết quả".
@@ -66,12 +77,12 @@ export function createExcelHost(options: ExcelHostOptions): WorkbookHost {
     (options.isSetSupported?.(UNDO_GROUP_SET.name, UNDO_GROUP_SET.version) ?? false);
   /**
    * Runs `batch` as one undo step where Excel can; if Excel refuses the group for an API it
-   * cannot undo, `undo` puts back what the refused run did and `batch` runs ungrouped.
-   * True when the run was grouped.
+   * cannot undo, `undo` (when the batch is not safe to run twice) puts back what the refused
+   * run did and `batch` runs ungrouped. True when the run was grouped.
    */
   const runGrouped = async (
     batch: (context: Excel.RequestContext) => Promise<void>,
-    undo: (context: Excel.RequestContext) => Promise<void>
+    undo?: (context: Excel.RequestContext) => Promise<void>
   ): Promise<boolean> => {
     if (!undoGroups()) {
       await run(batch);
@@ -83,7 +94,7 @@ export function createExcelHost(options: ExcelHostOptions): WorkbookHost {
     } catch (error) {
       if (!isUndoNotSupported(error)) throw error;
       groupsRefused = true;
-      await run(undo);
+      if (undo) await run(undo);
       await run(batch);
       return false;
     }
@@ -117,12 +128,15 @@ export function createExcelHost(options: ExcelHostOptions): WorkbookHost {
       requireSets();
       // What every sheet's result columns hold now, read before anything is written: a
       // protected sheet is refused before any other is touched.
-      const befores: Before[] = [];
-      for (const plan of plans) {
-        const read = await run((context) => readBefore(context, plan)).catch(rethrow("readFailed"));
-        if (read.protected) throw new HostError({ code: "protected", sheet: plan.sheet });
-        befores.push(read.before);
-      }
+      const befores = await run(async (context) => {
+        const kept: Before[] = [];
+        for (const plan of plans) {
+          const read = await readBefore(context, plan);
+          if (read.protected) throw new HostError({ code: "protected", sheet: plan.sheet });
+          kept.push(read.before);
+        }
+        return kept;
+      }).catch(rethrow("readFailed"));
       const putBack = (context: Excel.RequestContext) => restoreAll(context, befores);
       let grouped: boolean;
       try {
@@ -146,7 +160,8 @@ export function createExcelHost(options: ExcelHostOptions): WorkbookHost {
       if (moved.length > 0) throw new HostError({ code: "resultsMoved", sheet: moved[0] });
       const putBack = (context: Excel.RequestContext) => restoreAll(context, befores);
       // Grouped where Excel can, so that Ctrl+Z takes the clearing back too.
-      await runGrouped(putBack, putBack).catch(rethrow("writeFailed"));
+      // Putting back twice gives the same cells: nothing to undo before the ungrouped run.
+      await runGrouped(putBack).catch(rethrow("writeFailed"));
       lastWrite = null;
       return true;
     },

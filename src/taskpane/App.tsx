@@ -79,13 +79,14 @@ function Pane({ host, language, onLanguage }: PaneProps) {
   const [tab, setTab] = useState<PaneTab>("progress");
   // The draft is made when its tab is first opened, not at every compute: on a large sheet
   // drafting and drawing the document takes as long as the compute itself.
-  const [draftOpened, setDraftOpened] = useState(false);
   // The templates' preview drafts too: only once the official has looked at the templates.
-  const [templatesOpened, setTemplatesOpened] = useState(false);
-  useEffect(() => {
-    if (tab === "draft") setDraftOpened(true);
-    if (tab === "templates") setTemplatesOpened(true);
-  }, [tab]);
+  const [opened, setOpened] = useState<ReadonlySet<PaneTab>>(() => new Set(["progress"]));
+  const open = (next: PaneTab) => {
+    setTab(next);
+    setOpened((was) => (was.has(next) ? was : new Set([...was, next])));
+  };
+  const draftOpened = opened.has("draft");
+  const templatesOpened = opened.has("templates");
   const report = compute.result?.workbook ?? null;
 
   // Panels stay mounted (hidden) so that a half-edited template or the chosen draft survive a tab switch.
@@ -98,7 +99,7 @@ function Pane({ host, language, onLanguage }: PaneProps) {
       <TabList
         aria-label={m.app.tabs}
         selectedValue={tab}
-        onTabSelect={(_, data) => setTab(TABS.find((t) => t === data.value) ?? "progress")}
+        onTabSelect={(_, data) => open(TABS.find((t) => t === data.value) ?? "progress")}
       >
         {TABS.map((t) => (
           <Tab key={t} value={t} id={`tab-${t}`} aria-controls={`panel-${t}`}>

@@ -1,6 +1,5 @@
 /// <reference types="office-js" />
-import { HostError, WorkbookHost } from "../core/host";
-import type { ExcelRun } from "../excel/host";
+import type { WorkbookHost } from "../core/host";
 
 /**
  * The Excel host, once Office is ready. The pane renders before that (Office.onReady waits
@@ -10,16 +9,12 @@ import type { ExcelRun } from "../excel/host";
 export async function excelHost(): Promise<WorkbookHost> {
   if (typeof Office !== "undefined") await Office.onReady();
   // The chunk the pane loads after its first render (see components/lazy.tsx).
-  const { createExcelHost } = await import(/* webpackChunkName: "later" */ "../excel/host");
+  const { createExcelHost, officeRun } = await import(
+    /* webpackChunkName: "later" */ "../excel/host"
+  );
   const office = typeof Office === "undefined" ? undefined : Office;
-  const run: ExcelRun = (batch, options) =>
-    typeof Excel === "undefined"
-      ? Promise.reject(new HostError({ code: "noExcel" }))
-      : options
-        ? Excel.run(options, batch)
-        : Excel.run(batch);
   return createExcelHost({
-    run,
+    run: officeRun,
     settings: office?.context?.document?.settings,
     // Where Office cannot say, the adapter does not guess that Excel is too old.
     isSetSupported: office?.context?.requirements

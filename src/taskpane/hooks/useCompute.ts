@@ -196,11 +196,7 @@ export function useCompute(host: WorkbookHost): ComputeState {
           // Nothing was written: the writes come after every sheet is computed.
           setResult(null);
           setCancelled(true);
-        } else {
-          // A broken worker is not kept: the next compute starts another, or runs in the page.
-          worker.current = null;
-          setFailure({ stage, error, sheet: current });
-        }
+        } else setFailure({ stage, error, sheet: current });
       } finally {
         setPhase(null);
       }

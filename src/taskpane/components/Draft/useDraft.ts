@@ -62,8 +62,7 @@ export function useDraft(
 ): DraftState {
   const m = useMessages();
   const [kind, setKind] = useState<DraftKind>("plan");
-  const [writing, setWriting] = useState(false);
-  const [saving, setSaving] = useState(false);
+  const [busy, setBusy] = useState<"writing" | "saving" | null>(null);
   const [failure, setFailure] = useState<Failure | null>(null);
 
   const doc = useMemo(
@@ -84,35 +83,37 @@ export function useDraft(
     [notify, m]
   );
 
-  const writeSheet = useCallback(async () => {
-    setWriting(true);
-    setFailure(null);
-    try {
+  /** Runs one of the draft's slow actions: busy meanwhile, its failure shown under it. */
+  const act = useCallback(
+    async (what: "writing" | "saving", stage: Failure["stage"], action: () => Promise<void>) => {
+      setBusy(what);
+      setFailure(null);
+      try {
+        await action();
+      } catch (error) {
+        setFailure({ stage, error });
+      } finally {
+        setBusy(null);
+      }
+    },
+    []
+  );
+
+  const writeSheet = () =>
+    act("writing", "draft", async () => {
       const lines = renderText(doc).replace(/\n+$/, "").split("\n");
       const sheet = await host.writeDraft(lines, DRAFT_SHEET);
       notify("success", m.draft.written(sheet));
-    } catch (error) {
-      setFailure({ stage: "draft", error });
-    } finally {
-      setWriting(false);
-    }
-  }, [doc, host, notify, m]);
+    });
 
-  const saveDocx = useCallback(async () => {
-    setSaving(true);
-    setFailure(null);
-    try {
+  const saveDocx = () =>
+    act("saving", "docx", async () => {
       // The Word writer is loaded on the first click, not with the pane.
       const { renderDocx } = await import(/* webpackChunkName: "docx" */ "../../../docx/render");
       const name = DOCX_NAME[kind];
       saveFile(await renderDocx(doc), name, DOCX_TYPE);
       notify("success", m.draft.saved(name));
-    } catch (error) {
-      setFailure({ stage: "docx", error });
-    } finally {
-      setSaving(false);
-    }
-  }, [doc, kind, notify, m]);
+    });
 
   return {
     kind,
@@ -121,9 +122,9 @@ export function useDraft(
     copyPart: (part) => void copy(partsText([part]), m.draft.partOf(part.agency ?? part.id)),
     copyAll: () => void copy(renderText(doc), m.draft.whole, renderHtml(doc)),
     writeSheet: () => void writeSheet(),
-    writing,
+    writing: busy === "writing",
     saveDocx: () => void saveDocx(),
-    saving,
+    saving: busy === "saving",
     failure,
   };
 }
