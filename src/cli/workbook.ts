@@ -6,6 +6,7 @@ import { cli, vi } from "../core/messages/vi";
 import { Table } from "../core/types";
 import { WritePlan } from "../core/writePlan";
 import { applyPlanToXml } from "../xlsx/ooxml/patch";
+import { newStylesParts } from "../xlsx/ooxml/stylesPart";
 import {
   listSheets,
   PackageError,
@@ -32,15 +33,19 @@ export class Workbook implements JobHost {
   private readonly parts: PackageParts;
   /** Parts changed so far, by path: each sheet's patched XML and the grown style sheet. */
   private readonly changed = new Map<string, string>();
+  /** Entry names by their lower case: a reference may spell a part in another case than the zip. */
+  private readonly names = new Map<string, string>();
 
   private constructor(
     readonly file: string,
     private readonly archive: ZipArchive
   ) {
+    for (const { name } of archive.entries) if (!this.names.has(name.toLowerCase())) this.names.set(name.toLowerCase(), name); // prettier-ignore
     // A part is inflated once: the sheet is read for its table, then again to be patched.
     const texts = new Map<string, string | undefined>();
     this.parts = {
-      text: (part) => {
+      text: (path) => {
+        const part = this.entryName(path);
         if (this.changed.has(part)) return this.changed.get(part);
         if (!texts.has(part)) texts.set(part, archive.text(part));
         return texts.get(part);
@@ -50,7 +55,10 @@ export class Workbook implements JobHost {
     this.context = readContext(this.parts);
   }
 
-  /** Opens a workbook; a missing or unreadable file is the user's error, said in Vietnamese. */
+  /**
+   * Opens a workbook. Whatever is wrong with the file (missing, not a zip, cut short, a
+   * part that is not XML) is the user's to fix: one Vietnamese line naming the file.
+   */
   static async open(file: string): Promise<Workbook> {
     let data: Buffer;
     try {
@@ -58,23 +66,39 @@ export class Workbook implements JobHost {
     } catch {
       throw new UsageError(vi.error.unreadableFile(file, cli.file.missing));
     }
+    // A password-protected workbook, and an old .xls, is an OLE compound file, not a zip.
+    if (data.subarray(0, 4).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0])))
+      throw new UsageError(vi.error.unreadableFile(file, cli.file.compoundFile));
+    return Workbook.reading(file, () => new Workbook(file, readZip(data)));
+  }
+
+  /** Runs `read`, turning what a broken package throws into the user's error. */
+  private static reading<T>(file: string, read: () => T, sheet?: string): T {
     try {
-      return new Workbook(file, readZip(data));
+      return read();
     } catch (error) {
-      if (error instanceof ZipError || error instanceof PackageError)
-        throw new UsageError(vi.error.unreadableFile(file, cli.file.notXlsx));
+      const reason = Workbook.problem(error, sheet);
+      if (reason !== undefined) throw new UsageError(vi.error.unreadableFile(file, reason));
       throw error;
     }
   }
 
+  /** What is wrong, in the user's words; undefined for an error that is not the file's. */
+  private static problem(error: unknown, sheet?: string): string | undefined {
+    if (error instanceof ZipError) return cli.file.notZip;
+    if (!(error instanceof PackageError)) return undefined;
+    if (error.problem === "tooLarge") return cli.file.tooLarge(sheet ?? error.part);
+    if (error.problem === "missing") return cli.file.missingPart(error.part);
+    return cli.file.brokenPart(error.part, sheet);
+  }
+
+  /** The zip entry a part path names, whatever its letter case; the path itself when absent. */
+  private entryName(path: string): string {
+    return this.archive.has(path) ? path : (this.names.get(path.toLowerCase()) ?? path);
+  }
+
   table(sheet: SheetPart): Table {
-    try {
-      return readSheetTable(this.parts, sheet, this.context);
-    } catch (error) {
-      if (error instanceof PackageError)
-        throw new UsageError(vi.error.unreadableFile(this.file, cli.file.brokenSheet(sheet.name)));
-      throw error;
-    }
+    return Workbook.reading(this.file, () => readSheetTable(this.parts, sheet, this.context), sheet.name); // prettier-ignore
   }
 
   /** The job's view of the workbook: its sheet names. */
@@ -114,8 +138,11 @@ export class Workbook implements JobHost {
 
   /** Writes the workbook with the applied results; through a temporary file, never half-written. */
   async save(out: string): Promise<void> {
-    const replace = new Map<string, Buffer | string>(this.changed);
-    const data = writeZip(this.archive, replace);
+    const replace = new Map<string, Buffer | string>();
+    const add = new Map<string, Buffer | string>();
+    for (const [name, text] of this.changed)
+      (this.archive.has(name) ? replace : add).set(name, text);
+    const data = writeZip(this.archive, replace, add);
     await fs.mkdir(path.dirname(path.resolve(out)), { recursive: true });
     const temporary = `${out}.${process.pid}.tmp`;
     try {
@@ -140,13 +167,23 @@ export class Workbook implements JobHost {
   }
 
   private apply(sheet: SheetPart, plan: WritePlan): void {
-    const { stylesPath } = this.context;
-    const sheetXml = this.parts.text(sheet.path);
-    const stylesXml = this.parts.text(stylesPath);
-    if (sheetXml === undefined || stylesXml === undefined)
-      throw new UsageError(vi.error.unreadableFile(this.file, cli.file.noStyles));
-    const patched = applyPlanToXml(sheetXml, stylesXml, plan);
-    this.changed.set(sheet.path, patched.sheet);
-    this.changed.set(stylesPath, patched.styles);
+    Workbook.reading(
+      this.file,
+      () => {
+        const sheetPath = this.entryName(sheet.path);
+        const stylesPath = this.entryName(this.context.stylesPath);
+        // A workbook without a style sheet (Excel opens one) is given one, and its references.
+        if (this.parts.text(stylesPath) === undefined)
+          for (const [path, text] of newStylesParts(this.parts, this.context))
+            this.changed.set(this.entryName(path), text);
+        const sheetXml = this.parts.text(sheetPath);
+        const stylesXml = this.parts.text(stylesPath);
+        if (sheetXml === undefined || stylesXml === undefined) throw new Error("parts vanished");
+        const patched = applyPlanToXml(sheetXml, stylesXml, plan, { sheet: sheetPath, styles: stylesPath }); // prettier-ignore
+        this.changed.set(sheetPath, patched.sheet);
+        this.changed.set(stylesPath, patched.styles);
+      },
+      sheet.name
+    );
   }
 }

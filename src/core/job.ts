@@ -315,7 +315,7 @@ function skipReason(table: Table): SkipReason {
   for (const line of table.values)
     for (const value of line) {
       if (typeof value === "number") return "noHeader";
-      if (value !== null && value !== "") text = true;
+      if (value !== null && value !== undefined && value !== "") text = true;
     }
   return text ? "notes" : "empty";
 }

@@ -594,7 +594,7 @@ describe("chitieu compute: user errors exit 2 with one Vietnamese line", () => {
     expect(result.code).toBe(2);
     expect(result.stdout).toBe("");
     expect(lines(result.stderr)).toEqual([
-      `Không đọc được tệp "${bad}": không phải tệp Excel (.xlsx) hợp lệ.`,
+      `Không đọc được tệp "${bad}": không phải tệp Excel (.xlsx) hợp lệ: tệp bị hỏng, không trọn vẹn hoặc là loại tệp khác.`,
     ]);
   });
 

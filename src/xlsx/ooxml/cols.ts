@@ -1,6 +1,7 @@
 import { WritePlan } from "../../core/writePlan";
-import { SheetText } from "./sheetText";
-import { attr, escapeRegExp, setAttr } from "./xml";
+import { childrenNamed } from "./tree";
+import { SheetSkeleton } from "./skeleton";
+import { setAttr } from "./xml";
 
 /** Status texts are wider than figures: the widths the exceljs writer gives too. */
 const WIDTH = { status: 22, other: 16 };
@@ -14,22 +15,20 @@ interface ColRange {
 
 /**
  * The result columns' widths in `<cols>`: a `<col>` range that covers one of them is cut
- * around it, keeping its other attributes on both sides.
+ * around it, keeping its other attributes on both sides. A sheet without `<cols>` gets one
+ * where the schema puts it.
  */
-export function writeWidths(sheet: SheetText, plan: WritePlan): void {
+export function writeWidths(sheet: SheetSkeleton, plan: WritePlan): void {
   const p = sheet.prefix;
   const found = sheet.element("cols");
-  const ranges: ColRange[] = [];
-  if (found && !found.tag.endsWith("/>")) {
-    const inner = sheet.text.slice(
-      found.start + found.tag.length,
-      found.end - `</${p}cols>`.length
-    );
-    for (const match of inner.matchAll(new RegExp(`<${escapeRegExp(p)}col\\b[^>]*?/?>`, "g"))) {
-      const tag = match[0].endsWith("/>") ? match[0] : match[0].slice(0, -1) + "/>";
-      ranges.push({ min: Number(attr(tag, "min")), max: Number(attr(tag, "max")), tag });
-    }
-  }
+  const ranges: ColRange[] = (found ? childrenNamed(found, "col") : []).map((col) => {
+    const tag = sheet.tag(col);
+    return {
+      min: Number(col.attributes.min),
+      max: Number(col.attributes.max),
+      tag: col.selfClosing ? tag : tag.replace(/\s*>$/, "/>"),
+    };
+  });
   for (const column of plan.columns) {
     const width = String(column.key === "status" ? WIDTH.status : WIDTH.other);
     const tag = cutAround(ranges, column.col, p);
@@ -40,11 +39,11 @@ export function writeWidths(sheet: SheetText, plan: WritePlan): void {
     });
   }
   ranges.sort((a, b) => a.min - b.min);
-  const xml = `<${p}cols>${ranges.map((r) => r.tag).join("")}</${p}cols>`;
-  if (found) sheet.splice(found.start, found.end, xml);
+  const body = ranges.map((r) => r.tag).join("");
+  if (!found) sheet.insert("cols", `<${p}cols>${body}</${p}cols>`);
   else {
-    // `<cols>` comes right before `<sheetData>`, which is where the head ends.
-    sheet.splice(sheet.text.length, sheet.text.length, xml);
+    const open = sheet.tag(found).replace(/\s*\/>$/, ">");
+    sheet.edits.add(found.start, found.end, `${open}${body}</${found.name}>`);
   }
 }
 

@@ -1,40 +1,15 @@
 import { WritePlan } from "../../core/writePlan";
-import { SheetText } from "./sheetText";
+import { childrenNamed, contentEnd, XmlElement } from "./tree";
+import { SheetSkeleton } from "./skeleton";
 import { StyleBook } from "./styles";
-import { attr, escapeRegExp, escapeXml, unescapeXml } from "./xml";
-
-/** The elements that may follow `<conditionalFormatting>` in a worksheet, in schema order. */
-const AFTER_CONDITIONAL = [
-  "dataValidations",
-  "hyperlinks",
-  "printOptions",
-  "pageMargins",
-  "pageSetup",
-  "headerFooter",
-  "rowBreaks",
-  "colBreaks",
-  "customProperties",
-  "cellWatches",
-  "ignoredErrors",
-  "smartTags",
-  "drawing",
-  "legacyDrawing",
-  "legacyDrawingHF",
-  "drawingHF",
-  "picture",
-  "oleObjects",
-  "controls",
-  "webPublishItems",
-  "tableParts",
-  "extLst",
-];
+import { escapeXml, unescapeXml } from "./xml";
 
 /**
  * The status colours: the rules of an earlier run (on the same range, or testing for a
  * status text) are removed, and one block of rules on the result range is added where
  * the schema places conditional formats.
  */
-export function writeConditional(sheet: SheetText, styles: StyleBook, plan: WritePlan): void {
+export function writeConditional(sheet: SheetSkeleton, styles: StyleBook, plan: WritePlan): void {
   const p = sheet.prefix;
   const priority = dropEarlierRun(sheet, plan);
   const { statusColumn, firstRow, range } = plan.conditional;
@@ -46,34 +21,36 @@ export function writeConditional(sheet: SheetText, styles: StyleBook, plan: Writ
       `<${p}formula>${formula}</${p}formula></${p}cfRule>`
     );
   });
-  const block = `<${p}conditionalFormatting sqref="${range}">${rules.join("")}</${p}conditionalFormatting>`;
-  let at = sheet.firstOf(AFTER_CONDITIONAL);
-  if (at < 0) at = sheet.text.lastIndexOf(`</${p}worksheet>`);
-  sheet.splice(at, at, block);
+  sheet.insert(
+    "conditionalFormatting",
+    `<${p}conditionalFormatting sqref="${range}">${rules.join("")}</${p}conditionalFormatting>`
+  );
 }
 
 /**
  * Removes the conditional formats an earlier run wrote; returns the highest priority of
  * the ones kept (0 when none), so that the new rules number after them.
  */
-function dropEarlierRun(sheet: SheetText, plan: WritePlan): number {
-  const p = sheet.prefix;
+function dropEarlierRun(sheet: SheetSkeleton, plan: WritePlan): number {
   const ours = new Set(plan.conditional.rules.map((rule) => rule.text));
   let priority = 0;
-  for (let found = sheet.element("conditionalFormatting"); found;) {
-    const block = sheet.text.slice(found.start, found.end);
-    const formulas = [...block.matchAll(new RegExp(`<${escapeRegExp(p)}formula>([^<]*)<`, "g"))];
+  for (const block of childrenNamed(sheet.root, "conditionalFormatting")) {
+    const rules = childrenNamed(block, "cfRule");
+    const tested = rules
+      .flatMap((rule) => childrenNamed(rule, "formula"))
+      .map((f) => text(sheet, f));
     const isOurs =
-      attr(found.tag, "sqref") === plan.conditional.range ||
-      formulas.some((f) => ours.has(/="(.*)"$/.exec(unescapeXml(f[1]))?.[1] ?? ""));
-    if (isOurs) {
-      sheet.splice(found.start, found.end, "");
-      found = sheet.element("conditionalFormatting", found.start);
-    } else {
-      for (const m of block.matchAll(/\spriority="(\d+)"/g))
-        priority = Math.max(priority, Number(m[1]));
-      found = sheet.element("conditionalFormatting", found.end);
-    }
+      block.attributes.sqref === plan.conditional.range ||
+      tested.some((f) => ours.has(/="(.*)"$/.exec(f)?.[1] ?? ""));
+    if (isOurs) sheet.edits.add(block.start, block.end, "");
+    else
+      for (const rule of rules)
+        priority = Math.max(priority, Number(rule.attributes.priority) || 0);
   }
   return priority;
+}
+
+/** An element's text content, for one that holds text only. */
+function text(sheet: SheetSkeleton, element: XmlElement): string {
+  return unescapeXml(sheet.text.slice(element.tagEnd, contentEnd(sheet.text, element)));
 }

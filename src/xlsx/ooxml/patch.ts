@@ -4,7 +4,7 @@ import { cellSource, NewCell, newCells, rowsWithValues } from "./cells";
 import { writeWidths } from "./cols";
 import { writeConditional } from "./conditional";
 import { writeDimension } from "./dimension";
-import { ElementSpan, SheetText } from "./sheetText";
+import { ElementSpan, SheetSkeleton } from "./skeleton";
 import { StyleBook } from "./styles";
 import { attr, dropAttr, escapeRegExp, setAttr } from "./xml";
 
@@ -25,24 +25,24 @@ export interface PatchedParts {
 
 /**
  * The sheet and style sheet with the plan written: the rows patched here; `<dimension>`,
- * `<cols>` and `<conditionalFormatting>` by their own modules, on the text around the rows.
+ * `<cols>` and `<conditionalFormatting>` by their own modules, on the parsed elements
+ * around the rows. `parts` names the parts in errors.
  */
-export function applyPlanToXml(sheetXml: string, stylesXml: string, plan: WritePlan): PatchedParts {
-  const root = /<([A-Za-z_][\w.-]*:)?worksheet\b/.exec(sheetXml);
-  if (!root) throw new Error("worksheet part has no worksheet element");
-  const p = root[1] ?? "";
-  const styles = new StyleBook(stylesXml);
-  const data = new SheetText(sheetXml, p).element("sheetData");
-  if (!data) throw new Error("worksheet part has no sheetData");
-  // The few elements around the rows are edited in the sheet's head and tail, small texts;
-  // the rows become a list of slices and new cells, joined once with them at the end.
-  const head = new SheetText(sheetXml.slice(0, data.start), p);
-  const tail = new SheetText(sheetXml.slice(data.end), p);
-  const rows = writeCells(sheetXml, data, styles, plan, p);
-  writeDimension(head, plan);
-  writeWidths(head, plan);
-  writeConditional(tail, styles, plan);
-  return { sheet: [head.text, ...rows, tail.text].join(""), styles: styles.toXml() };
+export function applyPlanToXml(
+  sheetXml: string,
+  stylesXml: string,
+  plan: WritePlan,
+  parts = { sheet: "worksheet", styles: "xl/styles.xml" }
+): PatchedParts {
+  const sheet = new SheetSkeleton(sheetXml, parts.sheet);
+  const styles = new StyleBook(stylesXml, parts.styles);
+  const { data, prefix } = sheet;
+  const span = { start: data.start, end: data.end, tag: sheet.tag(data) };
+  sheet.edits.add(data.start, data.end, writeCells(sheetXml, span, styles, plan, prefix));
+  writeDimension(sheet, plan);
+  writeWidths(sheet, plan);
+  writeConditional(sheet, styles, plan);
+  return { sheet: sheet.edits.apply(sheetXml), styles: styles.toXml() };
 }
 
 /** The `<sheetData>` element with the result cells, as texts to be joined. */

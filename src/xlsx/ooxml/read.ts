@@ -2,13 +2,19 @@
  * Reads a worksheet of an .xlsx package straight from its XML parts into the core's Table,
  * answering what `tableFromWorksheet` answers over exceljs (src/xlsx/sheet.ts) for a fraction
  * of the cost: exceljs builds an object per cell, seconds and a gigabyte on a 100.000-row
- * sheet. The parts are scanned as text with indexOf and regexes, never parsed into a tree,
- * and rows are built as they are met. No Node, no zip: the host hands the parts' texts over
+ * sheet. The small parts (workbook, relationships, styles, the sheet around its rows) go
+ * through the XML parser; the rows and the shared strings, tens of megabytes, are scanned
+ * as text with indexOf, rows built as they are met, and held by the cells they have, not
+ * by the extent between them. No Node, no zip: the host hands the parts' texts over
  * (PackageParts), so a browser can use this too.
  */
 import { columnNumber } from "../../core/text";
 import { CellValue, Merge, Table } from "../../core/types";
+import { SheetSkeleton } from "./skeleton";
+import { attrNS, child, childrenNamed, PackageError, parseXml, XmlElement } from "./tree";
 import { unescapeXml } from "./xml";
+
+export { PackageError } from "./tree";
 
 /** The texts of a package's parts by path inside the zip (`xl/workbook.xml`); undefined when absent. */
 export interface PackageParts {
@@ -23,11 +29,6 @@ export interface SheetPart {
   hidden: boolean;
 }
 
-/** A package this module cannot read: a missing workbook or sheet part, or XML cut short. */
-export class PackageError extends Error {
-  override name = "PackageError";
-}
-
 /** What all the sheets of a workbook share. */
 export interface WorkbookContext {
   /** The shared strings, rich text as plain text. */
@@ -37,6 +38,8 @@ export interface WorkbookContext {
   date1904: boolean;
   /** Where the style sheet is (`xl/styles.xml`), for a writer that adds formats to it. */
   stylesPath: string;
+  /** Where the workbook part is (`xl/workbook.xml`), for a writer that adds a part to it. */
+  workbookPath: string;
 }
 
 /** Excel's escapes of characters XML cannot hold, undone as exceljs does: `a_x000A_b` → `a\nb`. */
@@ -47,31 +50,19 @@ function unescapeX(text: string): string {
   );
 }
 
-/** Element names are matched with any namespace prefix: some writers spell `<x:sheet>`. */
+/** Element names are matched with any namespace prefix: some writers spell `<x:si>`. */
 const PREFIX = "(?:[\\w.-]+:)?";
-const ATTRIBUTE = /([\w.-]+:)?([\w.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
 
-/** A start tag's attributes by local name (`r:id` → `id`), decoded. */
-function attributes(tag: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const m of tag.matchAll(ATTRIBUTE)) out[m[2]] = unescapeXml(m[3] ?? m[4]);
-  return out;
-}
+/** The relationships namespace of `r:id`, in its transitional and strict spellings. */
+const REL_NS = [
+  "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+  "http://purl.oclc.org/ooxml/officeDocument/relationships",
+];
 
-/** The attributes of every `<name …>` start tag; a quoted value may hold `>`. */
-function tags(xml: string, name: string): Record<string, string>[] {
-  const re = new RegExp(`<${PREFIX}${name}(?=[\\s/>])((?:[^>"']|"[^"]*"|'[^']*')*)>`, "g");
-  return Array.from(xml.matchAll(re), (m) => attributes(m[1]));
-}
-
-/** The text inside the first `<name>…</name>`; "" when absent or empty. */
-function section(xml: string, name: string, part: string): string {
-  const open = new RegExp(`<(${PREFIX})${name}(?=[\\s/>])[^>]*?(/?)>`).exec(xml);
-  if (!open || open[2]) return "";
-  const from = open.index + open[0].length;
-  const close = xml.indexOf(`</${open[1]}${name}>`, from);
-  if (close < 0) throw new PackageError(`${part}: <${name}> is not closed`);
-  return xml.slice(from, close);
+/** A part parsed, or undefined when the package has none. */
+function parsed(parts: PackageParts, path: string): XmlElement | undefined {
+  const xml = parts.text(path);
+  return xml === undefined ? undefined : parseXml(xml, path);
 }
 
 /** A part's relationships by id: [type, target], targets as zip paths (`../x`, `/xl/x` resolved). */
@@ -79,15 +70,16 @@ type Rels = Map<string, [type: string, target: string]>;
 
 function relationships(parts: PackageParts, part: string): Rels {
   const dir = part.slice(0, part.lastIndexOf("/") + 1);
-  const xml = parts.text(`${dir}_rels/${part.slice(dir.length)}.rels`) ?? "";
+  const root = parsed(parts, `${dir}_rels/${part.slice(dir.length)}.rels`);
   const out: Rels = new Map();
-  for (const a of tags(xml, "Relationship")) {
-    if (a.TargetMode === "External" || !a.Id || !a.Target) continue;
+  for (const r of root?.children ?? []) {
+    const { Id: id, Target: target, TargetMode: mode, Type: type } = r.attributes;
+    if (r.local !== "Relationship" || mode === "External" || !id || !target) continue;
     const path: string[] = [];
-    for (const step of (a.Target.startsWith("/") ? a.Target : dir + a.Target).split("/"))
+    for (const step of (target.startsWith("/") ? target : dir + target).split("/"))
       if (step === "..") path.pop();
       else if (step !== "." && step !== "") path.push(step);
-    out.set(a.Id, [a.Type ?? "", path.join("/")]);
+    out.set(id, [type ?? "", path.join("/")]);
   }
   return out;
 }
@@ -99,22 +91,23 @@ function targetOf(rels: Rels, kind: string): string | undefined {
 }
 
 /** The workbook part, found as Excel finds it, and its relationships. */
-function workbook(parts: PackageParts): { path: string; xml: string; rels: Rels } {
+function workbook(parts: PackageParts): { path: string; root: XmlElement; rels: Rels } {
   const path = targetOf(relationships(parts, ""), "officeDocument") ?? "xl/workbook.xml";
-  const xml = parts.text(path);
-  if (xml === undefined) throw new PackageError(`${path}: missing, not an Excel workbook`);
-  return { path, xml, rels: relationships(parts, path) };
+  const root = parsed(parts, path);
+  if (root === undefined) throw new PackageError(path, "missing", "missing, not an Excel workbook");
+  if (root.local !== "workbook") throw new PackageError(path, "unexpected", "not a workbook");
+  return { path, root, rels: relationships(parts, path) };
 }
 
 /** The worksheets in workbook order; chartsheets and dialog sheets are left out. */
 export function listSheets(parts: PackageParts): SheetPart[] {
   const book = workbook(parts);
   const sheets: SheetPart[] = [];
-  for (const a of tags(section(book.xml, "sheets", book.path), "sheet")) {
-    const [type, path] = book.rels.get(a.id ?? "") ?? [""];
+  for (const sheet of childrenNamed(child(book.root, "sheets") ?? book.root, "sheet")) {
+    const [type, path] = book.rels.get(attrNS(sheet, "id", REL_NS) ?? "") ?? [""];
     if (!type.endsWith("/worksheet") || path === undefined) continue;
-    const hidden = a.state === "hidden" || a.state === "veryHidden";
-    sheets.push({ name: a.name ?? "", path, hidden });
+    const { state, name } = sheet.attributes;
+    sheets.push({ name: name ?? "", path, hidden: state === "hidden" || state === "veryHidden" });
   }
   return sheets;
 }
@@ -124,20 +117,26 @@ export function readContext(parts: PackageParts): WorkbookContext {
   const book = workbook(parts);
   const strings = parts.text(targetOf(book.rels, "sharedStrings") ?? "xl/sharedStrings.xml");
   const stylesPath = targetOf(book.rels, "styles") ?? "xl/styles.xml";
-  const styles = parts.text(stylesPath);
-  const date1904 = tags(book.xml, "workbookPr")[0]?.date1904;
+  const styles = parsed(parts, stylesPath);
+  const date1904 = child(book.root, "workbookPr")?.attributes.date1904;
   return {
     stylesPath,
+    workbookPath: book.path,
     strings: Array.from((strings ?? "").matchAll(ITEM), (m) => itemText(m[1] ?? "")),
     formats: styles === undefined ? [] : readFormats(styles),
     date1904: date1904 === "1" || date1904 === "true",
   };
 }
 
-const ITEM = new RegExp(`<${PREFIX}si>([\\s\\S]*?)</${PREFIX}si>|<${PREFIX}si/>`, "g");
+const ITEM = new RegExp(`<${PREFIX}si(?:\\s[^>]*)?(?:/>|>([\\s\\S]*?)</${PREFIX}si>)`, "g");
 const PLAIN = new RegExp(`^<${PREFIX}t(?:\\s[^>]*)?>([^<]*)</${PREFIX}t>$`);
 const TEXT = new RegExp(`<${PREFIX}t(?:\\s[^>]*)?(?:/>|>([^<]*)</${PREFIX}t>)`, "g");
 const PHONETIC = new RegExp(`<${PREFIX}rPh\\b[\\s\\S]*?</${PREFIX}rPh>`, "g");
+
+/** Text content as an XML parser gives it: line ends as LF (a `&#13;` stays), entities undone. */
+function content(raw: string): string {
+  return unescapeXml(raw.includes("\r") ? raw.replace(/\r\n?/g, "\n") : raw);
+}
 
 /** The text of a string item (`<si>`, `<is>`): its runs joined, phonetic guides left out. */
 function itemText(inner: string): string {
@@ -146,7 +145,7 @@ function itemText(inner: string): string {
     text = "";
     for (const m of inner.replace(PHONETIC, "").matchAll(TEXT)) text += m[1] ?? "";
   }
-  return unescapeX(unescapeXml(text));
+  return unescapeX(content(text));
 }
 
 /** The built-in number formats exceljs names (none for the East Asian ids 27–36, 50–81). */
@@ -161,11 +160,13 @@ const BUILT_IN: Record<number, string> = {
 };
 
 /** The format code of each cell style, as exceljs reads it: backslash escapes dropped. */
-function readFormats(xml: string): (string | null)[] {
+function readFormats(styles: XmlElement): (string | null)[] {
   const custom = new Map<number, string>();
-  for (const a of tags(section(xml, "numFmts", "styles"), "numFmt"))
+  const numFmts = child(styles, "numFmts");
+  for (const { attributes: a } of numFmts ? childrenNamed(numFmts, "numFmt") : [])
     custom.set(parseInt(a.numFmtId, 10), (a.formatCode ?? "").replace(/\\(.)/g, "$1"));
-  return tags(section(xml, "cellXfs", "styles"), "xf").map((a) => {
+  const cellXfs = child(styles, "cellXfs");
+  return (cellXfs ? childrenNamed(cellXfs, "xf") : []).map(({ attributes: a }) => {
     const id = parseInt(a.numFmtId, 10);
     return (id && (custom.get(id) || BUILT_IN[id])) || null;
   });
@@ -188,7 +189,7 @@ function dateText(serial: number, date1904: boolean): string {
 /** A cell's value from its type (`t`) and `<v>` text, as exceljs and plainValue make it. */
 function cellValue(t: string, raw: string, date: boolean, context: WorkbookContext): CellValue {
   if (t === "s") return context.strings[parseInt(raw, 10)] ?? null;
-  if (t === "str" || t === "e") return unescapeXml(raw);
+  if (t === "str" || t === "e") return content(raw);
   if (t === "b") return parseInt(raw, 10) !== 0;
   const iso = t === "d" ? /^(\d{4})-(\d\d)-(\d\d)/.exec(raw) : null;
   if (iso) return `${iso[3]}/${iso[2]}/${iso[1]}`;
@@ -210,6 +211,22 @@ interface Cells {
 }
 
 /**
+ * The most cells a sheet may hold: ten million values and their formats are about a
+ * gigabyte in a JavaScript engine, what an office laptop can give. Past it the sheet is
+ * refused with a clear line rather than the process running out of memory.
+ */
+export const MAX_CELLS = 10_000_000;
+
+const ATTRIBUTE = /([\w.-]+:)?([\w.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
+
+/** A start tag's attributes by local name (`r:id` → `id`), decoded. */
+function attributes(tag: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const m of tag.matchAll(ATTRIBUTE)) out[m[2]] = unescapeXml(m[3] ?? m[4]);
+  return out;
+}
+
+/**
  * The cells of `<sheetData>` from `start` to `end`, with one indexOf per tag; a cell's
  * attributes are read in place when in the order Excel, exceljs and LibreOffice write them
  * (r, s, t), else by the general reader. With merges (`styled`), the formats of styled empty
@@ -221,13 +238,14 @@ function scan(
   end: number,
   p: string,
   context: WorkbookContext,
-  styled: boolean
+  styled: boolean,
+  part: string
 ): Cells {
   const out: Cells = { values: [], formats: [], height: 0, width: 0, rowFormats: new Map() };
   const styleFormat = (s: number): string | null => formatOf(context, s);
   const isDate = context.formats.map((f, s) => s > 0 && isDateFormat(f));
-  const [cClose, vOpen, vClose, fOpen] = [`</${p}c>`, `<${p}v>`, `</${p}v>`, `<${p}f`];
-  let [row, col, k] = [0, 0, 0]; // k: the read position inside a start tag
+  const [cClose, vOpen, vClose, fOpen] = [`</${p}c>`, `<${p}v`, `</${p}v>`, `<${p}f`];
+  let [row, col, k, count] = [0, 0, 0, 0]; // k: the read position inside a start tag
   const has = (text: string): boolean => xml.startsWith(text, k) && (k += text.length) > 0;
   const number = (base: 10 | 26): number => {
     let n = 0;
@@ -270,14 +288,14 @@ function scan(
     k = gt + 1;
     if (!empty) {
       const close = xml.indexOf(cClose, gt);
-      if (close < 0 || close > end) throw new PackageError(`a sheet's <c> is not closed`);
+      if (close < 0 || close > end)
+        throw new PackageError(part, "malformed", "a <c> is not closed");
       const inner = xml.slice(gt + 1, close);
       k = close + cClose.length;
-      const v = inner.indexOf(vOpen);
-      const raw = v < 0 ? undefined : inner.slice(v + vOpen.length, inner.indexOf(vClose, v));
+      const raw = valueText(inner, vOpen, vClose);
       // The formula, when there is one, comes before the value. One never calculated is a
       // cell all the same (exceljs counts it), holding nothing; with t="s" it is a number.
-      const formula = v !== 0 && inner.includes(fOpen);
+      const formula = inner.includes(fOpen) && !inner.startsWith(vOpen);
       if (t === "inlineStr") value = itemText(inner) || undefined;
       else if (raw) value = cellValue(formula && t === "s" ? "n" : t, raw, isDate[s], context);
       else value = formula ? null : undefined;
@@ -288,12 +306,27 @@ function scan(
       if (styled && s > 0) (out.formats[row - 1] ??= [])[col - 1] = styleFormat(s);
       continue;
     }
+    if (++count > MAX_CELLS)
+      throw new PackageError(part, "tooLarge", `more than ${MAX_CELLS} cells`);
     (out.values[row - 1] ??= [])[col - 1] = value;
     (out.formats[row - 1] ??= [])[col - 1] = styleFormat(s);
     out.height = Math.max(out.height, row);
     out.width = Math.max(out.width, col);
   }
   return out;
+}
+
+/** The text of a cell's `<v>` (`<v>`, `<v xml:space="preserve">`), raw; undefined when it has none. */
+function valueText(inner: string, vOpen: string, vClose: string): string | undefined {
+  for (let at = inner.indexOf(vOpen); at >= 0; at = inner.indexOf(vOpen, at + 1)) {
+    const next = inner.charCodeAt(at + vOpen.length);
+    if (next === 62) return inner.slice(at + vOpen.length + 1, inner.indexOf(vClose, at));
+    if (next <= 32) {
+      const gt = inner.indexOf(">", at);
+      return inner[gt - 1] === "/" ? "" : inner.slice(gt + 1, inner.indexOf(vClose, gt));
+    }
+  }
+  return undefined;
 }
 
 /** `$B$5:C6` → { top: 5, left: 2, bottom: 6, right: 3 }; null when not a range. */
@@ -305,40 +338,44 @@ function rangeOf(ref: string): Merge | null {
 }
 
 /**
- * The sheet as `tableFromWorksheet` gives it: values and number formats from A1 over the
- * used range, padded with nulls, the cells a merge hides emptied, the merges as listed.
- * Rows or cells without an `r` follow the previous one, as Excel allows.
+ * The sheet as `tableFromWorksheet` gives it: values and number formats from A1, the cells
+ * a merge hides emptied, the merges as listed. Rows or cells without an `r` follow the
+ * previous one, as Excel allows. Each row is as long as its last cell, not as the sheet is
+ * wide, and a cell left out is a hole, so that a cell far out costs one cell, not the
+ * rectangle up to it; an empty row is an empty array. A cell without a value has no
+ * format (exceljs skips it too).
  */
 export function readSheetTable(
   parts: PackageParts,
   sheet: SheetPart,
   context: WorkbookContext
 ): Table {
-  const xml = parts.text(sheet.path);
   const part = sheet.path;
-  if (xml === undefined) throw new PackageError(`${part}: missing, sheet "${sheet.name}"`);
-  const data = /<([\w.-]+:)?sheetData(?=[\s/>])[^>]*?(\/?)>/.exec(xml);
-  if (!data) throw new PackageError(`${part}: no <sheetData>`);
-  const p = data[1] ?? "";
-  const start = data.index + data[0].length;
-  // The closing tag is near the end: searched from there, not through the whole text.
-  const end = data[2] ? start : xml.lastIndexOf(`</${p}sheetData>`);
-  if (end < start) throw new PackageError(`${part}: <sheetData> is not closed`);
+  const xml = parts.text(part);
+  if (xml === undefined) throw new PackageError(part, "missing", `missing, sheet "${sheet.name}"`);
+  const skeleton = new SheetSkeleton(xml, part);
+  const { data } = skeleton;
+  const p = skeleton.data.prefix ? `${skeleton.data.prefix}:` : "";
+  const mergeCells = skeleton.element("mergeCells");
   const merges: Merge[] = [];
-  for (const a of tags(section(xml.slice(end), "mergeCells", part), "mergeCell")) {
-    const merge = rangeOf(a.ref ?? "");
+  for (const m of mergeCells ? childrenNamed(mergeCells, "mergeCell") : []) {
+    const merge = rangeOf(m.attributes.ref ?? "");
     if (merge) merges.push(merge);
   }
-  const cells = scan(xml, start, end, p, context, merges.length > 0);
+  const inner = data.selfClosing ? data.tagEnd : data.end - `</${data.name}>`.length;
+  const cells = scan(xml, data.tagEnd, inner, p, context, merges.length > 0, part);
   const { values, formats, rowFormats } = cells;
-  let { height, width } = cells;
+  let height = cells.height;
   // exceljs empties every cell of a merge but the first; one the sheet omits takes the
   // number format of its row, else of its column.
   const colFormats: (string | null)[] = [];
-  for (const a of merges.length ? tags(section(xml.slice(0, data.index), "cols", part), "col") : [])
+  const cols = merges.length ? skeleton.element("cols") : undefined;
+  for (const { attributes: a } of cols ? childrenNamed(cols, "col") : [])
     for (let c = parseInt(a.min, 10); c <= parseInt(a.max, 10); c++)
       colFormats[c] = formatOf(context, parseInt(a.style, 10));
   for (const { top, left, bottom, right } of merges) {
+    if ((bottom - top + 1) * (right - left + 1) > MAX_CELLS)
+      throw new PackageError(part, "tooLarge", `a merge over more than ${MAX_CELLS} cells`);
     for (let r = top; r <= bottom; r++) {
       const [line, lineFormats] = [(values[r - 1] ??= []), (formats[r - 1] ??= [])];
       for (let c = r === top ? left + 1 : left; c <= right; c++) {
@@ -347,14 +384,17 @@ export function readSheetTable(
           lineFormats[c - 1] = rowFormats.get(r) ?? colFormats[c] ?? null;
       }
     }
-    [height, width] = [Math.max(height, bottom), Math.max(width, right)];
+    height = Math.max(height, bottom);
   }
   values.length = formats.length = height;
+  // A row left out is an empty one; inside a row, cells left out stay holes, which the
+  // core reads as empty (makeGrid), so a row with a cell far out costs that cell alone.
   for (let r = 0; r < height; r++) {
     const [line, lineFormats] = [(values[r] ??= []), (formats[r] ??= [])];
-    // A cell without a value shows no format, whatever its style (exceljs skips it).
-    for (let c = 0; c < width; c++) if (line[c] === undefined) line[c] = lineFormats[c] = null;
-    line.length = lineFormats.length = width;
+    lineFormats.length = line.length;
+    // Styled empty cells were kept for the merges' rule above, and no more.
+    if (merges.length > 0)
+      for (const c in lineFormats) if (line[Number(c)] === undefined) delete lineFormats[Number(c)];
   }
   return { sheet: sheet.name, origin: { row: 1, col: 1 }, values, formats, merges };
 }

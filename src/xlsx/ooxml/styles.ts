@@ -1,10 +1,23 @@
-import { attr, escapeRegExp, escapeXml, setAttr } from "./xml";
+import {
+  child,
+  childrenNamed,
+  contentEnd,
+  insertionPoint,
+  isMain,
+  PackageError,
+  parseXml,
+  Splices,
+  XmlElement,
+} from "./tree";
+import { attr, escapeXml, setAttr } from "./xml";
 
 /*
  * The workbook's style sheet (`xl/styles.xml`), grown by what the result columns need: a
  * cell format per number format, one header format, one differential format per status
- * colour. Everything already there keeps its index, so no existing cell changes look, and
- * a format already there (an earlier run's) is found again rather than added twice.
+ * colour. Everything already there keeps its index and its text, so no existing cell
+ * changes look; a format already there (an earlier run's) is found again rather than
+ * added twice. New items go at the end of their list, a new list where the schema puts
+ * it, and each list's count is its items'.
  */
 
 /** Excel's built-in number formats that the result columns use; others get ids from 164. */
@@ -19,45 +32,79 @@ const BUILT_IN: Record<string, number> = {
 };
 const FIRST_CUSTOM_ID = 164;
 
-/** A child list of the style sheet (`<cellXfs>`, `<fonts>`…): its items as XML texts. */
-interface List {
-  name: string;
-  items: string[];
-  /** Where the list was in the original text, or the insertion point when it was absent. */
-  start: number;
-  end: number;
-  /** The list's start tag as it was (its other attributes are kept), or null when absent. */
-  tag: string | null;
-  /** Item text → index, so an item already there is reused. */
-  index: Map<string, number>;
-  added: boolean;
-}
+/** CT_Stylesheet's children, in the order the schema requires. */
+export const STYLESHEET_ORDER = [
+  "numFmts",
+  "fonts",
+  "fills",
+  "borders",
+  "cellStyleXfs",
+  "cellXfs",
+  "cellStyles",
+  "dxfs",
+  "tableStyles",
+  "colors",
+  "extLst",
+] as const;
 
-/** The elements that follow each list in the schema's order, to place a list that is absent. */
-const AFTER: Record<string, string[]> = {
-  numFmts: ["fonts", "fills", "borders", "cellStyleXfs", "cellXfs", "cellStyles", "dxfs"],
-  dxfs: ["tableStyles", "colors", "extLst"],
+/**
+ * What a list holds first when a style sheet lacks it: what Excel assumes without it, so
+ * that the cells already there (all of them on format 0, which names font 0, fill 0 and
+ * border 0) look as before. Fills need their second, reserved item too.
+ */
+const DEFAULT_ITEMS: Record<string, (p: string) => string[]> = {
+  fonts: (p) => [
+    `<${p}font><${p}sz val="11"/><${p}name val="Calibri"/><${p}family val="2"/></${p}font>`,
+  ],
+  fills: (p) => [
+    `<${p}fill><${p}patternFill patternType="none"/></${p}fill>`,
+    `<${p}fill><${p}patternFill patternType="gray125"/></${p}fill>`,
+  ],
+  borders: (p) => [
+    `<${p}border><${p}left/><${p}right/><${p}top/><${p}bottom/><${p}diagonal/></${p}border>`,
+  ],
+  cellStyleXfs: (p) => [`<${p}xf numFmtId="0" fontId="0" fillId="0" borderId="0"/>`],
+  cellXfs: (p) => [`<${p}xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>`],
+  cellStyles: (p) => [`<${p}cellStyle name="Normal" xfId="0" builtinId="0"/>`],
 };
 
+/** The style sheet of a workbook that has none: Excel's own defaults, the look of every cell without one. */
+export const EMPTY_STYLESHEET =
+  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+  '<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"/>';
+
+/** A child list of the style sheet (`<cellXfs>`, `<fonts>`…). */
+interface List {
+  name: string;
+  /** The list as it was; undefined when the style sheet has none. */
+  element: XmlElement | undefined;
+  /** Its items' texts, those already there first. */
+  items: string[];
+  /** How many of `items` were there. */
+  kept: number;
+  /** Item text → index, so an item already there is reused. */
+  index: Map<string, number>;
+}
+
 export class StyleBook {
+  private readonly root: XmlElement;
   private readonly prefix: string;
-  private readonly numFmts: List;
-  private readonly fonts: List;
-  private readonly cellXfs: List;
-  private readonly dxfs: List;
+  private readonly lists = new Map<string, List>();
   private readonly derived = new Map<string, number>();
   private nextNumFmtId: number;
 
-  constructor(private readonly xml: string) {
-    const root = /<([A-Za-z_][\w.-]*:)?styleSheet\b/.exec(xml);
-    if (!root) throw new Error("styles part has no styleSheet");
-    this.prefix = root[1] ?? "";
-    this.numFmts = this.list("numFmts", "numFmt");
-    this.fonts = this.list("fonts", "font");
-    this.cellXfs = this.list("cellXfs", "xf");
-    this.dxfs = this.list("dxfs", "dxf");
+  /** `part` names the part in errors. */
+  constructor(
+    private readonly xml: string,
+    part = "xl/styles.xml"
+  ) {
+    this.root = parseXml(xml, part);
+    if (!isMain(this.root, "styleSheet"))
+      throw new PackageError(part, "unexpected", "not a style sheet");
+    this.prefix = this.root.prefix ? `${this.root.prefix}:` : "";
     let max = FIRST_CUSTOM_ID - 1;
-    for (const item of this.numFmts.items) max = Math.max(max, Number(attr(item, "numFmtId")) || 0);
+    for (const item of this.list("numFmts").items)
+      max = Math.max(max, Number(attr(item, "numFmtId")) || 0);
     this.nextNumFmtId = max + 1;
   }
 
@@ -66,11 +113,12 @@ export class StyleBook {
     const key = `${base ?? 0}\u0000${format}`;
     let known = this.derived.get(key);
     if (known === undefined) {
-      const tag = this.cellXfs.items[base ?? 0] ?? this.cellXfs.items[0] ?? `<${this.prefix}xf/>`;
-      const start = /^<[^>]*?(?=\/?>)/.exec(tag)?.[0] ?? `<${this.prefix}xf`;
+      const xfs = this.list("cellXfs", true);
+      const tag = xfs.items[base ?? 0] ?? xfs.items[0];
+      const start = /^<[^>]*?(?=\/?>)/.exec(tag)![0];
       let head = setAttr(`${start}>`, "numFmtId", String(this.numberFormatId(format)));
       head = setAttr(head, "applyNumberFormat", "1");
-      known = this.add(this.cellXfs, head.slice(0, -1) + tag.slice(start.length));
+      known = this.add(xfs, head.slice(0, -1) + tag.slice(start.length));
       this.derived.set(key, known);
     }
     return known;
@@ -80,19 +128,20 @@ export class StyleBook {
   header(): number {
     let known = this.derived.get("header");
     if (known === undefined) {
-      const font = this.fonts.items[0] ?? `<${this.prefix}font/>`;
+      const p = this.prefix;
+      const fonts = this.list("fonts", true);
+      const font = fonts.items[0];
       const bold = font.endsWith("/>")
-        ? `${font.slice(0, -2)}><${this.prefix}b/></${this.prefix}font>`
-        : font.replace(/^(<[^>]*>)/, `$1<${this.prefix}b/>`);
-      const fontId = this.add(this.fonts, bold);
-      const base = this.cellXfs.items[0] ?? `<${this.prefix}xf/>`;
-      let head = /^<[^>]*?(?=\/?>)/.exec(base)?.[0] ?? `<${this.prefix}xf`;
+        ? `${font.slice(0, -2)}><${p}b/></${p}font>`
+        : font.replace(/^(<[^>]*>)/, `$1<${p}b/>`);
+      const fontId = this.add(fonts, bold);
+      const xfs = this.list("cellXfs", true);
+      let head = /^<[^>]*?(?=\/?>)/.exec(xfs.items[0])![0];
       head = setAttr(`${head}>`, "fontId", String(fontId));
       head = setAttr(head, "applyFont", "1");
       head = setAttr(head, "applyAlignment", "1");
-      const p = this.prefix;
       const alignment = `<${p}alignment horizontal="center" vertical="center" wrapText="1"/>`;
-      known = this.add(this.cellXfs, `${head}${alignment}</${p}xf>`);
+      known = this.add(xfs, `${head}${alignment}</${p}xf>`);
       this.derived.set("header", known);
     }
     return known;
@@ -105,36 +154,59 @@ export class StyleBook {
       `<${p}dxf><${p}font><${p}color rgb="${escapeXml(font)}"/></${p}font>` +
       `<${p}fill><${p}patternFill patternType="solid"><${p}bgColor rgb="${escapeXml(fill)}"/>` +
       `</${p}patternFill></${p}fill></${p}dxf>`;
-    return this.add(this.dxfs, dxf);
+    return this.add(this.list("dxfs"), dxf);
   }
 
   /** The style sheet with what was added; the original text when nothing was. */
   toXml(): string {
-    const lists = [this.numFmts, this.fonts, this.cellXfs, this.dxfs].filter((l) => l.added);
-    if (lists.length === 0) return this.xml;
-    // Replaced from the end of the text backwards, so earlier positions stay valid.
-    // A list inserted where another starts goes in after that one is replaced.
-    lists.sort((a, b) => b.start - a.start || b.end - a.end);
-    let xml = this.xml;
-    for (const list of lists) {
-      const p = this.prefix;
-      const open = list.tag === null ? `<${p}${list.name}>` : list.tag.replace(/\s*\/>$/, ">");
-      const head = setAttr(open, "count", String(list.items.length));
-      const body = `${head}${list.items.join("")}</${p}${list.name}>`;
-      xml = xml.slice(0, list.start) + body + xml.slice(list.end);
+    // In schema order: new lists that go in at one place go in in that order.
+    const grown = [...this.lists.values()]
+      .filter((l) => l.items.length > l.kept)
+      .sort((a, b) => this.rankOf(a.name) - this.rankOf(b.name));
+    if (grown.length === 0) return this.xml;
+    const p = this.prefix;
+    const edits = new Splices();
+    const fresh: string[] = [];
+    for (const list of grown) {
+      const added = list.items.slice(list.kept).join("");
+      const { element } = list;
+      if (element === undefined) {
+        const body = `<${p}${list.name} count="${list.items.length}">${added}</${p}${list.name}>`;
+        const at = insertionPoint(this.xml, this.root, list.name, STYLESHEET_ORDER);
+        if (at === null) fresh.push(body);
+        else edits.add(at, at, body);
+        continue;
+      }
+      const tag = this.xml.slice(element.start, element.tagEnd);
+      const counted = setAttr(tag, "count", String(list.items.length));
+      if (element.selfClosing) {
+        const open = counted.replace(/\s*\/>$/, ">");
+        edits.add(element.start, element.end, `${open}${added}</${element.name}>`);
+      } else {
+        edits.add(element.start, element.tagEnd, counted);
+        const at = contentEnd(this.xml, element);
+        edits.add(at, at, added);
+      }
     }
-    return xml;
+    if (fresh.length > 0) {
+      // A self-closed `<styleSheet/>` is opened to hold its first lists, in schema order.
+      const tag = this.xml.slice(this.root.start, this.root.tagEnd).replace(/\s*\/>$/, ">");
+      edits.add(this.root.start, this.root.end, `${tag}${fresh.join("")}</${this.root.name}>`);
+    }
+    return edits.apply(this.xml);
+  }
+
+  private rankOf(name: string): number {
+    return STYLESHEET_ORDER.indexOf(name as (typeof STYLESHEET_ORDER)[number]);
   }
 
   private numberFormatId(format: string): number {
     if (BUILT_IN[format] !== undefined) return BUILT_IN[format];
-    for (const item of this.numFmts.items)
+    const numFmts = this.list("numFmts");
+    for (const item of numFmts.items)
       if (attr(item, "formatCode") === format) return Number(attr(item, "numFmtId"));
     const id = this.nextNumFmtId++;
-    this.add(
-      this.numFmts,
-      `<${this.prefix}numFmt numFmtId="${id}" formatCode="${escapeXml(format)}"/>`
-    );
+    this.add(numFmts, `<${this.prefix}numFmt numFmtId="${id}" formatCode="${escapeXml(format)}"/>`);
     return id;
   }
 
@@ -143,44 +215,46 @@ export class StyleBook {
     if (known !== undefined) return known;
     list.items.push(item);
     list.index.set(item, list.items.length - 1);
-    list.added = true;
     return list.items.length - 1;
   }
 
-  /** Finds a list and its items; an absent list is placed where the schema wants it. */
-  private list(name: string, item: string): List {
-    const p = escapeRegExp(this.prefix);
-    const open = new RegExp(`<${p}${name}\\b[^>]*?(/?)>`).exec(this.xml);
-    const items: string[] = [];
-    let start: number;
-    let end: number;
-    if (open) {
-      start = open.index;
-      if (open[1] === "/") end = start + open[0].length;
-      else {
-        const close = this.xml.indexOf(`</${this.prefix}${name}>`, start);
-        if (close < 0) throw new Error(`styles part: <${name}> is not closed`);
-        end = close + `</${this.prefix}${name}>`.length;
-        const inner = this.xml.slice(start + open[0].length, close);
-        const pattern = new RegExp(`<${p}${item}\\b[^>]*?(?:/>|>[\\s\\S]*?</${p}${item}>)`, "g");
-        for (const match of inner.matchAll(pattern)) items.push(match[0]);
+  /**
+   * A list and its items, read once. With `withDefaults`, a list that is absent or empty
+   * gets Excel's default first items, and so do the lists its format 0 points into, so
+   * that what is added never becomes index 0, every unstyled cell's format.
+   */
+  private list(name: string, withDefaults = false): List {
+    let list = this.lists.get(name);
+    if (list === undefined) {
+      const element = child(this.root, name);
+      const itemName =
+        {
+          numFmts: "numFmt",
+          fonts: "font",
+          fills: "fill",
+          borders: "border",
+          cellStyleXfs: "xf",
+          cellXfs: "xf",
+          cellStyles: "cellStyle",
+          dxfs: "dxf",
+        }[name] ?? name;
+      const items = element
+        ? childrenNamed(element, itemName).map((e) => this.xml.slice(e.start, e.end))
+        : [];
+      const index = new Map<string, number>();
+      items.forEach((text, i) => index.has(text) || index.set(text, i));
+      list = { name, element, items, kept: items.length, index };
+      this.lists.set(name, list);
+    }
+    if (withDefaults && list.items.length === 0) {
+      for (const item of DEFAULT_ITEMS[name](this.prefix)) {
+        list.items.push(item);
+        list.index.set(item, list.items.length - 1);
       }
-    } else {
-      start = end = this.insertionPoint(name);
+      if (name === "cellXfs")
+        for (const other of ["fonts", "fills", "borders", "cellStyleXfs", "cellStyles"])
+          this.list(other, true);
     }
-    const index = new Map<string, number>();
-    items.forEach((text, i) => index.has(text) || index.set(text, i));
-    return { name, items, start, end, tag: open ? open[0] : null, index, added: false };
-  }
-
-  private insertionPoint(name: string): number {
-    const p = escapeRegExp(this.prefix);
-    for (const next of AFTER[name] ?? []) {
-      const found = new RegExp(`<${p}${next}\\b`).exec(this.xml);
-      if (found) return found.index;
-    }
-    const close = this.xml.lastIndexOf(`</${this.prefix}styleSheet>`);
-    if (close < 0) throw new Error("styles part: <styleSheet> is not closed");
-    return close;
+    return list;
   }
 }

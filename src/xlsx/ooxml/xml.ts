@@ -49,13 +49,24 @@ export function attr(tag: string, name: string): string | undefined {
   return unescapeXml(match[2] ?? match[3]);
 }
 
-/** The start tag with the attribute set (added before the tag's end when absent). */
+/** Each attribute of a start tag, in order: its name as written and where its value's quotes are. */
+const PAIRS = /\s([^\s=/>]+)\s*=\s*("[^"]*"|'[^']*')/g;
+
+/**
+ * The start tag with the attribute set (added before the tag's end when absent). The tag's
+ * attributes are read pair by pair from its name on, so a value that holds ` name="…"`
+ * is never taken for the attribute.
+ */
 export function setAttr(tag: string, name: string, value: string): string {
-  const pattern = attribute(name);
   const written = `"${escapeXml(value)}"`;
-  if (pattern.test(tag)) return tag.replace(pattern, (_, head: string) => head + written);
+  PAIRS.lastIndex = 0;
+  for (let m = PAIRS.exec(tag); m; m = PAIRS.exec(tag)) {
+    if (m[1] !== name) continue;
+    const at = m.index + m[0].length - m[2].length;
+    return tag.slice(0, at) + written + tag.slice(m.index + m[0].length);
+  }
   const end = tag.endsWith("/>") ? tag.length - 2 : tag.length - 1;
-  return `${tag.slice(0, end)} ${name}=${written}${tag.slice(end)}`;
+  return `${tag.slice(0, end).trimEnd()} ${name}=${written}${tag.slice(end)}`;
 }
 
 /** The start tag without the attribute. */
