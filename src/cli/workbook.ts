@@ -89,6 +89,8 @@ export class Workbook implements JobHost {
     if (!(error instanceof PackageError)) return undefined;
     if (error.problem === "tooLarge") return cli.file.tooLarge(sheet ?? error.part);
     if (error.problem === "missing") return cli.file.missingPart(error.part);
+    if (error.problem === "notWorkbook") return cli.file.notWorkbook(error.part);
+    if (error.problem === "unexpected") return cli.file.unexpectedPart(error.part);
     return cli.file.brokenPart(error.part, sheet);
   }
 

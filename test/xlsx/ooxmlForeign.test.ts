@@ -239,7 +239,7 @@ describe("chitieu compute on a workbook without a style sheet", () => {
       'PartName="/xl/styles.xml"'
     );
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(await fs.readFile(out));
+    await workbook.xlsx.load((await fs.readFile(out)) as unknown as ArrayBuffer);
     const ws = workbook.worksheets[0];
     expect(ws.getCell("C2").value).toBe(34000);
     expect(ws.getCell("A1").font?.bold).toBeFalsy();

@@ -102,12 +102,16 @@ chitieu demo`,
   /** Why a workbook file could not be read, after `error.unreadableFile`'s path. */
   file: {
     missing: "không có tệp này.",
-    notZip: "không phải tệp Excel (.xlsx) hợp lệ: tệp bị hỏng, không trọn vẹn hoặc là loại tệp khác.",
+    notZip:
+      "không phải tệp Excel (.xlsx) hợp lệ: tệp bị hỏng, không trọn vẹn hoặc là loại tệp khác.",
     compoundFile:
       "tệp có đặt mật khẩu, hoặc là tệp .xls cũ: mở trong Excel rồi lưu lại thành .xlsx không mật khẩu.",
     missingPart: (part: string) => `thiếu phần "${part}" của gói Excel.`,
     brokenPart: (part: string, sheet?: string) =>
       `phần "${part}"${sheet ? ` (trang "${sheet}")` : ""} bị hỏng, không phải XML hợp lệ.`,
+    notWorkbook: (part: string) =>
+      `không phải sổ tính Excel: phần chính "${part}" là loại tài liệu khác.`,
+    unexpectedPart: (part: string) => `phần "${part}" không đúng loại nội dung của tệp Excel.`,
     tooLarge: (sheet: string) =>
       `trang "${sheet}" có quá nhiều ô để đọc trong bộ nhớ (quá 10.000.000 ô có dữ liệu).`,
     noSheets: "tệp không có trang tính nào.",

@@ -95,7 +95,7 @@ function workbook(parts: PackageParts): { path: string; root: XmlElement; rels: 
   const path = targetOf(relationships(parts, ""), "officeDocument") ?? "xl/workbook.xml";
   const root = parsed(parts, path);
   if (root === undefined) throw new PackageError(path, "missing", "missing, not an Excel workbook");
-  if (root.local !== "workbook") throw new PackageError(path, "unexpected", "not a workbook");
+  if (root.local !== "workbook") throw new PackageError(path, "notWorkbook", "not a workbook");
   return { path, root, rels: relationships(parts, path) };
 }
 

@@ -23,6 +23,8 @@ export type PackageProblem =
   | "malformed"
   /** A part holds something else than its kind of part. */
   | "unexpected"
+  /** The package is another kind of document (a presentation, a text). */
+  | "notWorkbook"
   /** A sheet holds more cells than can be held in memory. */
   | "tooLarge";
 
