@@ -150,16 +150,18 @@ describe("readZip refuses what it cannot read", () => {
     return { end, central: data.readUInt32LE(end + 16) };
   }
 
-  it("zip64, encrypted and corrupt entries", () => {
+  it("broken zip64 fields, encrypted and corrupt entries", () => {
     const patched = (patch: (data: Buffer, at: { end: number; central: number }) => void) => {
       const data = Buffer.from(built);
       patch(data, landmarks(data));
       return data;
     };
     const zip64 = patched((data, at) => data.writeUInt32LE(0xffffffff, at.central + 20));
-    expect(() => readZip(zip64)).toThrow(/zip64/);
+    expect(() => readZip(zip64)).toThrow(/zip64 sizes or offset but no zip64 extra field/);
     const count64 = patched((data, at) => data.writeUInt16LE(0xffff, at.end + 10));
-    expect(() => readZip(count64)).toThrow(/zip64/);
+    expect(() => readZip(count64)).toThrow(/multi-disk/); // 0xffff of all, but not on this disk
+    const both = patched((data, at) => data.writeUInt32LE(0xffffffff, at.end + 8));
+    expect(() => readZip(both)).toThrow(/cannot fit a central directory/); // and no zip64 record
     const encrypted = patched((data, at) => data.writeUInt16LE(0x0001, at.central + 8));
     expect(() => readZip(encrypted)).toThrow(/encrypted/);
     const farOffset = patched((data, at) => data.writeUInt32LE(0xfffffff0, at.central + 42));
