@@ -1,8 +1,10 @@
 // Builds the Excel add-in into dist/: the task pane (React), the ribbon's function file and
 // the manifest. Same shape as the Office add-in template: `npm run build`, `npm run dev-server`.
+const crypto = require("crypto");
 const fs = require("fs");
 const os = require("os");
 const path = require("path");
+const webpack = require("webpack");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 
@@ -106,6 +108,69 @@ class HighPriorityScriptsPlugin {
   }
 }
 
+/*
+ * Content-Security-Policy of every page: scripts, styles, images and workers from the page's
+ * own origin only, and no connection anywhere else, so that no code (ours, or a dependency's
+ * in a later release) can send a workbook away. The Office pages may load Office.js from
+ * Microsoft's CDN, as Office requires. Styles may be inline: Fluent UI writes its styles at
+ * run time. Under `webpack serve` the live-reload socket is allowed too.
+ */
+function contentSecurityPolicy({ office, serve }) {
+  const cdn = office ? " https://appsforoffice.microsoft.com" : "";
+  return [
+    "default-src 'self'",
+    `script-src 'self'${cdn}`,
+    `connect-src 'self'${serve ? " ws://localhost:* wss://localhost:*" : ""}`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self' data:",
+    "worker-src 'self'",
+    "manifest-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'none'",
+  ].join("; ");
+}
+
+/**
+ * The offline app: writes dist/sw.js, the service worker that keeps the app's files for use
+ * without a network, from src/playground/serviceWorker.js with the list of those files (the
+ * app's pages, its scripts and every chunk they may load, workers included, its web app
+ * manifest and icons) and a version that changes whenever one of them does.
+ */
+class OfflineAppPlugin {
+  apply(compiler) {
+    const { Compilation, sources } = compiler.webpack;
+    compiler.hooks.thisCompilation.tap("OfflineAppPlugin", (compilation) => {
+      compilation.hooks.processAssets.tap(
+        { name: "OfflineAppPlugin", stage: Compilation.PROCESS_ASSETS_STAGE_REPORT },
+        () => {
+          const entry = compilation.entrypoints.get("playground");
+          if (entry === undefined) return;
+          const files = new Set(APP_PAGES);
+          const groups = [...withDescendants(entry), ...(compilation.asyncEntrypoints ?? [])];
+          for (const group of groups)
+            for (const chunk of group.chunks)
+              for (const file of chunk.files) if (file.endsWith(".js")) files.add(file);
+          for (const name of Object.keys(compilation.assets))
+            if (/^assets\/icon-\d+\.png$/.test(name) || name === "app.webmanifest") files.add(name);
+          const list = [...files].filter((file) => compilation.getAsset(file)).sort();
+          const hash = crypto.createHash("sha256");
+          for (const file of list) hash.update(file).update(compilation.getAsset(file).source.buffer());
+          const template = fs.readFileSync(path.join(__dirname, "src/playground/serviceWorker.js"), "utf8");
+          const worker = template
+            .replace("__VERSION__", hash.digest("hex").slice(0, 12))
+            .replace("__FILES__", JSON.stringify(list));
+          compilation.emitAsset("sw.js", new sources.RawSource(worker));
+        }
+      );
+    });
+  }
+}
+
+/** The offline app's pages: `index.html`, and `playground.html` for links made before it. */
+const APP_PAGES = ["index.html", "playground.html"];
+
 /** A chunk group and every group it may load, each once. */
 function withDescendants(group, seen = new Set()) {
   if (seen.has(group)) return seen;
@@ -116,6 +181,7 @@ function withDescendants(group, seen = new Set()) {
 
 module.exports = (env, options) => {
   const dev = options.mode === "development";
+  const serve = Boolean(env.WEBPACK_SERVE);
   if (!dev && !urlProd.startsWith("https://")) {
     throw new Error(
       `ADDIN_URL must be an https URL (Office loads add-ins over https only): ${urlProd}`
@@ -203,6 +269,8 @@ module.exports = (env, options) => {
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
+          { from: "src/playground/app.webmanifest", to: "app.webmanifest" },
+          { from: "src/taskpane/unsupported.js", to: "unsupported.js" },
           {
             from: "manifest*.xml",
             to: `[name].${dev ? "dev" : "prod"}[ext]`,
@@ -214,26 +282,26 @@ module.exports = (env, options) => {
       }),
       ...(dev ? [] : [new JsBudgetPlugin()]),
       new HighPriorityScriptsPlugin(),
-      new HtmlWebpackPlugin({
-        filename: "taskpane.html",
-        template: "./src/taskpane/taskpane.html",
-        chunks: ["taskpane"],
-      }),
-      new HtmlWebpackPlugin({
-        filename: "playground.html",
-        template: "./src/playground/playground.html",
-        chunks: ["playground"],
-      }),
-      new HtmlWebpackPlugin({
-        filename: "commands.html",
-        template: "./src/commands/commands.html",
-        chunks: ["commands"],
-      }),
-      new HtmlWebpackPlugin({
-        filename: "outcome.html",
-        template: "./src/commands/outcome.html",
-        chunks: ["outcome"],
-      }),
+      // The offline app registers its service worker only where one was built (not under
+      // `webpack serve`, whose reloads a cache would hide).
+      new webpack.DefinePlugin({ __OFFLINE_APP__: JSON.stringify(!serve) }),
+      ...(serve ? [] : [new OfflineAppPlugin()]),
+      ...[
+        ["taskpane.html", "./src/taskpane/taskpane.html", "taskpane", true],
+        ...APP_PAGES.map((page) => [page, "./src/playground/playground.html", "playground", false]),
+        ["commands.html", "./src/commands/commands.html", "commands", true],
+        ["outcome.html", "./src/commands/outcome.html", "outcome", true],
+      ].map(
+        ([filename, template, chunk, office]) =>
+          new HtmlWebpackPlugin({
+            filename,
+            template,
+            chunks: [chunk],
+            // Written by each template as its first <meta> after the charset: a policy
+            // governs only what the page loads after it.
+            csp: contentSecurityPolicy({ office, serve }),
+          })
+      ),
     ],
     // JsBudgetPlugin checks the add-in's JS, lazy chunks included.
     performance: { hints: false },
@@ -243,13 +311,12 @@ module.exports = (env, options) => {
           port: 3000,
           server: devServerProtocol(),
           headers: { "Access-Control-Allow-Origin": "*" },
-          // `npm run playground` says where to go; the root serves nothing by itself.
+          // `npm run playground` says where the app is first; the root serves it (index.html).
           onListening(server) {
             const protocol = server.options.server.type === "https" ? "https" : "http";
             const { port } = server.server.address();
-            console.log(
-              `\n[chitieu] Playground: ${protocol}://localhost:${port}/playground.html\n`
-            );
+            const root = `${protocol}://localhost:${port}/`;
+            console.log(`\n[chitieu] Ứng dụng / App: ${root}index.html   (${root})\n`);
           },
         }
       : undefined,

@@ -3,3 +3,6 @@ declare module "*.xlsx" {
   const dataUrl: string;
   export default dataUrl;
 }
+
+/** True in a build that writes the offline app's service worker (dist/sw.js); false under `webpack serve`. */
+declare const __OFFLINE_APP__: boolean;

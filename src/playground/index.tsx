@@ -11,5 +11,15 @@ async function sample(): Promise<ArrayBuffer> {
   return bytes.buffer;
 }
 
+/**
+ * Keeps the app's files for use without a network (dist/sw.js). Where the browser has no
+ * service workers, or refuses one (a page opened from a file, plain http on a host that is
+ * not this machine), the app still works while it is served.
+ */
+if (__OFFLINE_APP__ && "serviceWorker" in navigator)
+  window.addEventListener("load", () => {
+    navigator.serviceWorker.register("sw.js").catch(() => undefined);
+  });
+
 const container = document.getElementById("container");
 if (container) createRoot(container).render(<Playground sample={sample} />);

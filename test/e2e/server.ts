@@ -15,20 +15,25 @@ export const ROOT = path.resolve(__dirname, "..", "..");
  */
 export function buildPlayground(
   outDir: string,
-  mode: "development" | "production" = "development"
+  mode: "development" | "production" = "development",
+  whole = false
 ): Promise<void> {
+  // `whole`: every page, as `npm run build` makes dist/ (the add-in's and the offline app's).
+  const narrow = whole
+    ? ""
+    : `config.entry = { playground: config.entry.playground };
+    config.plugins = config.plugins.filter(
+      (p) => !(p.userOptions && typeof p.userOptions.filename === "string" &&
+        p.userOptions.filename !== "playground.html")
+    );`;
   const script = `
     const webpack = require("webpack");
     const make = require("./webpack.config.js");
     const config = make({}, { mode: "${mode}" });
     config.mode = "${mode}";
     config.devtool = false;
-    config.entry = { playground: config.entry.playground };
     config.output = { ...config.output, path: process.env.E2E_OUT };
-    config.plugins = config.plugins.filter(
-      (p) => !(p.userOptions && typeof p.userOptions.filename === "string" &&
-        p.userOptions.filename !== "playground.html")
-    );
+    ${narrow}
     webpack(config, (err, stats) => {
       if (err) { console.error(err.stack || String(err)); process.exit(1); }
       if (stats.hasErrors()) { console.error(stats.toString({ all: false, errors: true })); process.exit(1); }
@@ -58,6 +63,7 @@ const TYPES: Record<string, string> = {
   ".png": "image/png",
   ".xml": "text/xml",
   ".json": "application/json",
+  ".webmanifest": "application/manifest+json",
 };
 
 export interface StaticServer {
@@ -66,7 +72,10 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-/** A static file server over `root` on a free port, bound to the loopback interface only. */
+/**
+ * A plain static file server over `root` on a free port, bound to the loopback interface
+ * only: what an office's web server does with dist/, and no more.
+ */
 export function serveDir(root: string): Promise<StaticServer> {
   const base = path.resolve(root);
   const server = http.createServer((req, res) => {
@@ -75,7 +84,11 @@ export function serveDir(root: string): Promise<StaticServer> {
       res.writeHead(204).end(); // the page has none; a 404 would log a console error
       return;
     }
-    const file = path.resolve(base, `.${pathname}`);
+    // A folder is its index.html, as IIS, nginx and `npx serve` answer.
+    const file = path.resolve(
+      base,
+      `.${pathname.endsWith("/") ? `${pathname}index.html` : pathname}`
+    );
     if (!file.startsWith(base + path.sep)) {
       res.writeHead(403).end();
       return;
