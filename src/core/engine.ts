@@ -114,7 +114,7 @@ export interface Report {
 /** A sheet that cannot be read as an indicator table; other failures are row problems. */
 export class TableError extends Error {
   constructor(
-    readonly code: "noHeader",
+    readonly code: "noHeader" | "noRoom",
     message: string
   ) {
     super(message);

@@ -60,7 +60,10 @@ export function findHeader(grid: Grid): HeaderMap | null {
   }
   const title: string[] = [];
   // Cell by cell: "ỦY BAN NHÂN DÂN TỈNH …" and "Biểu 01" share a row but not a meaning.
-  for (let r = grid.firstRow; r < top; r++) title.push(...rowTexts(grid, r));
+  // The title block is what stands above the header, as far as a header is looked for: a
+  // table deep in a sheet is not titled by the data above it.
+  for (let r = Math.max(grid.firstRow, top - SCAN_ROWS); r < top; r++)
+    title.push(...rowTexts(grid, r));
   const { columns, ownColumns, year } = mapColumns(grid, texts, leaves, title);
   if (columns.target === undefined && columns.actual === undefined) return null;
   if (columns.name === undefined) {
@@ -124,11 +127,28 @@ function headerScore(grid: Grid, row: number): number {
   return roles.size >= 2 ? roles.size + essential : 0;
 }
 
+/**
+ * The header row: the best-scoring of the first SCAN_ROWS rows; where none of them is one
+ * (a table below a long note, or under other data), the best of the rows further down that
+ * name at least two roles in their own cells, so that a long sheet costs one look at each
+ * text cell rather than a scan of every column of every row.
+ */
 function bestHeaderRow(grid: Grid): number | null {
+  const near = Math.min(grid.lastRow, grid.firstRow + SCAN_ROWS - 1);
+  const best = bestOf(grid, grid.firstRow, near, () => true);
+  return best ?? bestOf(grid, near + 1, grid.lastRow, (r) => namesRoles(grid, r));
+}
+
+function bestOf(
+  grid: Grid,
+  from: number,
+  to: number,
+  worth: (row: number) => boolean
+): number | null {
   let best: number | null = null;
   let bestScore = 0;
-  const last = Math.min(grid.lastRow, grid.firstRow + SCAN_ROWS - 1);
-  for (let r = grid.firstRow; r <= last; r++) {
+  for (let r = from; r <= to; r++) {
+    if (!worth(r)) continue;
     const score = headerScore(grid, r);
     if (score > bestScore) {
       best = r;
@@ -136,6 +156,21 @@ function bestHeaderRow(grid: Grid): number | null {
     }
   }
   return best;
+}
+
+/** Do the row's own text cells name at least two column roles? */
+function namesRoles(grid: Grid, row: number): boolean {
+  const line = grid.table.values[row - grid.firstRow];
+  if (line === undefined) return false;
+  let first: ColumnRole | null = null;
+  for (const value of line) {
+    if (typeof value !== "string") continue;
+    const role = roleOfHeader(value);
+    if (role === null) continue;
+    if (first !== null && role !== first) return true;
+    first = role;
+  }
+  return false;
 }
 
 function hasFigures(grid: Grid, row: number): boolean {

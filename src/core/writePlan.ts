@@ -1,5 +1,5 @@
 import { OWN_HEADER_PREFIX } from "./columns";
-import { Report } from "./engine";
+import { Report, TableError } from "./engine";
 import { Grid } from "./grid";
 import { HeaderMap } from "./headers";
 import { vi } from "./messages/vi";
@@ -48,10 +48,14 @@ export function ownHeader(key: OutputKey): string {
   return OWN_HEADER_PREFIX + vi.header[key];
 }
 
+/** Excel's last column, XFD. */
+const MAX_COLUMN = 16384;
+
 /**
  * Plans the result columns: the columns an earlier run wrote are reused (and cleared
- * first), otherwise new ones go right of the used range, so no cell the user filled is
- * ever overwritten.
+ * first), otherwise new ones go right of every cell from the header down, so no cell the
+ * user filled is ever overwritten. Cells above the header (a title, a stray note far out)
+ * do not push them away from the table.
  */
 export function planWrite(grid: Grid, header: HeaderMap, report: Report): WritePlan {
   const headerRow = header.rows[header.rows.length - 1];
@@ -63,7 +67,9 @@ export function planWrite(grid: Grid, header: HeaderMap, report: Report): WriteP
     const key = OUTPUT_KEYS.find((k) => fold(ownHeader(k)) === text);
     if (key !== undefined && !existing.has(key)) existing.set(key, col);
   }
-  let next = grid.lastCol + 1;
+  let next = rightEdge(grid, header.rows[0]) + 1;
+  const needed = OUTPUT_KEYS.filter((key) => !existing.has(key)).length;
+  if (next + needed - 1 > MAX_COLUMN) throw new TableError("noRoom", vi.error.noRoom(report.sheet));
   const values = columnValues(report, firstRow, lastRow);
   const columns = OUTPUT_KEYS.map((key) => {
     const col = existing.get(key) ?? next++;
@@ -87,6 +93,22 @@ export function planWrite(grid: Grid, header: HeaderMap, report: Report): WriteP
       rules: [...STATUS_RULES],
     },
   };
+}
+
+/** The last column that holds a value, or lies under a merge, from row `from` down. */
+function rightEdge(grid: Grid, from: number): number {
+  let right = grid.firstCol - 1;
+  const { values, merges } = grid.table;
+  for (let r = Math.max(0, from - grid.firstRow); r < values.length; r++) {
+    const line = values[r];
+    for (let c = line.length - 1; c >= 0 && grid.firstCol + c > right; c--)
+      if (line[c] !== null && line[c] !== undefined) {
+        right = grid.firstCol + c;
+        break;
+      }
+  }
+  for (const merge of merges) if (merge.bottom >= from) right = Math.max(right, merge.right);
+  return right;
 }
 
 /**

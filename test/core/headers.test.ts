@@ -827,3 +827,46 @@ describe("period and ratio abbreviations", () => {
     expect(periodFromHeader(map)).toBe(6);
   });
 });
+
+describe("findHeader: a table deep in a sheet", () => {
+  /** `notes` rows of prose (or figures), then the header and BODY. */
+  function deep(notes: number, note: (i: number) => Row): Table {
+    const rows: Row[] = [];
+    for (let i = 0; i < notes; i++) rows.push(note(i));
+    rows.push([
+      "STT",
+      "Chỉ tiêu",
+      "Đơn vị tính",
+      "Kế hoạch năm 2024",
+      "Thực hiện 6 tháng",
+      "Cơ quan chủ trì",
+    ]);
+    return rawTable([...rows, ...BODY]);
+  }
+
+  it("finds a header below the first 40 rows, the title block being the 40 rows above it", () => {
+    const table = deep(60, (i) => [`Ghi chú ${i + 1}: số liệu tổng hợp 9 tháng`]);
+    const found = header(table);
+    expect(found.rows).toEqual([61]);
+    expect(found.dataStart).toBe(62);
+    expect(letters(found)).toMatchObject({ name: "B", target: "D", actual: "E" });
+    expect(found.title).toHaveLength(40);
+    expect(found.title[0]).toBe("Ghi chú 21: số liệu tổng hợp 9 tháng");
+  });
+
+  it("finds it under 100.000 rows of figures", () => {
+    const table = deep(100_000, (i) => [i, i * 2]);
+    expect(header(table).rows).toEqual([100_001]);
+  });
+
+  it("still takes the best of the first 40 rows over a better one further down", () => {
+    const table = deep(0, () => []);
+    table.values.push(...Array.from({ length: 50 }, () => []), [
+      "Chỉ tiêu",
+      "Kế hoạch",
+      "Thực hiện",
+      "Đơn vị tính",
+    ]);
+    expect(header(table).rows).toEqual([1]);
+  });
+});

@@ -60,6 +60,8 @@ export const vi = {
     unreadableFile: (path: string, reason: string) => `Không đọc được tệp "${path}": ${reason}`,
     missingSheet: (sheet: string, sheets: string[]) =>
       `Không có trang tính "${sheet}". Các trang có trong tệp: ${sheets.join(", ")}.`,
+    noRoom: (sheet: string) =>
+      `Trang "${sheet}" không còn cột trống bên phải bảng để ghi 4 cột kết quả (bảng đã dùng tới cột cuối cùng XFD).`,
     noHeader: (sheet: string) =>
       `Không tìm thấy dòng tiêu đề của bảng chỉ tiêu trong trang "${sheet}" (cần ít nhất cột tên chỉ tiêu và cột kế hoạch hoặc thực hiện).`,
     badPeriod: (text: string) => `Kỳ báo cáo "${text}" không hợp lệ: cần số tháng từ 1 đến 12.`,
