@@ -26,7 +26,8 @@ export function draft(report: WorkbookReport, options: DraftOptions = {}): Draft
 }
 
 export { renderText, partsText } from "./document";
-export { dateBlank, numberBlank, unfilled } from "./unfilled";
+export { blanks, blankText, dateBlank, numberBlank, unfilled, VI_BLANK_WORDS } from "./unfilled";
+export type { Blank, BlankWords } from "./unfilled";
 export { renderHtml } from "./html";
 export { templatePreview } from "./preview";
 export type { DraftDocument, DraftPart, Block } from "./document";

@@ -1,4 +1,8 @@
+import { BlankWords, VI_BLANK_WORDS } from "../messages/blanks";
 import { DocumentHeader, DraftDocument, renderText } from "./document";
+
+export { VI_BLANK_WORDS };
+export type { BlankWords };
 
 /** A mark the drafts leave for an official to fill: `[Họ và tên]`, `[…]`. */
 const MARK = /\[[^\]\n]{1,120}\]/g;
@@ -9,16 +13,24 @@ export const numberBlank = (header: DocumentHeader): boolean => !/\d\s*\//.test(
 /** `Trà Vinh, ngày     tháng     năm 2024`: no day written yet. */
 export const dateBlank = (header: DocumentHeader): boolean => !/ngày\s+\d/.test(header.placeDate);
 
+/** One thing a draft leaves blank: the number, the date, a bracketed mark, the agencies' tasks. */
+export type Blank =
+  | { kind: "number" }
+  | { kind: "date" }
+  /** As the document shows it (`[Họ và tên]`): quoted, in the document's language. */
+  | { kind: "mark"; text: string }
+  | { kind: "tasks"; agencies: number };
+
 /**
  * What a draft still leaves blank, before it is copied or saved: the number and date
  * clerks fill at issue, every bracketed mark (`[Họ và tên]`, `[ngày/tháng/năm]`, a missing
  * figure `[…]`) once, in reading order, and how many agencies' tasks are still to write.
- * @example unfilled(plan) // ["số văn bản", "ngày ban hành", "[Họ và tên]"]
+ * Each host names them in its user's language (`unfilled` in Vietnamese).
  */
-export function unfilled(doc: DraftDocument): string[] {
-  const found: string[] = [];
-  if (numberBlank(doc.header)) found.push("số văn bản");
-  if (dateBlank(doc.header)) found.push("ngày ban hành");
+export function blanks(doc: DraftDocument): Blank[] {
+  const found: Blank[] = [];
+  if (numberBlank(doc.header)) found.push({ kind: "number" });
+  if (dateBlank(doc.header)) found.push({ kind: "date" });
   // A note is a request to an agency to add its tasks: counted, not quoted one by one.
   const notes = doc.parts.flatMap((part) => part.blocks.filter((b) => b.style === "note"));
   const rest: DraftDocument = {
@@ -28,8 +40,20 @@ export function unfilled(doc: DraftDocument): string[] {
       blocks: part.blocks.filter((b) => b.style !== "note"),
     })),
   };
-  for (const mark of new Set(renderText(rest).match(MARK) ?? [])) found.push(mark);
+  for (const mark of new Set(renderText(rest).match(MARK) ?? [])) found.push({ kind: "mark", text: mark }); // prettier-ignore
   const tasks = notes.filter((note) => /\[[^\]\n]+\]/.test(note.text)).length;
-  if (tasks > 0) found.push(`nhiệm vụ, giải pháp của ${tasks} cơ quan chủ trì`);
+  if (tasks > 0) found.push({ kind: "tasks", agencies: tasks });
   return found;
+}
+
+/** A blank in words: `blankText({ kind: "date" }, VI_BLANK_WORDS) // "ngày ban hành"`. */
+export function blankText(blank: Blank, words: BlankWords): string {
+  if (blank.kind === "mark") return blank.text;
+  if (blank.kind === "tasks") return words.tasks(blank.agencies);
+  return words[blank.kind];
+}
+
+/** The blanks in Vietnamese, as the CLI lists them. @example unfilled(plan) // ["số văn bản", "ngày ban hành", "[Họ và tên]"] */
+export function unfilled(doc: DraftDocument): string[] {
+  return blanks(doc).map((blank) => blankText(blank, VI_BLANK_WORDS));
 }

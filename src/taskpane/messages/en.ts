@@ -176,6 +176,12 @@ export const en: PaneMessages = {
     saveDocx: "Download .docx",
     saved: (name) => `Made “${name}”: open it in Word from your downloads.`,
     blanks: (count) => `${count} blanks still to fill before signing:`,
+    blankWords: {
+      number: "document number",
+      date: "date of issue",
+      tasks: (agencies: number) =>
+        `tasks and measures of ${agencies} lead agenc${agencies === 1 ? "y" : "ies"}`,
+    },
     templateProblems: "Some templates are broken; the defaults were used",
   },
   draftSettings: {

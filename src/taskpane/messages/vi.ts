@@ -1,3 +1,4 @@
+import { VI_BLANK_WORDS } from "../../core/messages/blanks";
 import { hostWords } from "../../core/messages/host";
 import { likelyMissed, status } from "../../core/messages/status";
 import type { ColumnRole } from "../../core/columns";
@@ -177,6 +178,7 @@ export const vi = {
     saved: (name: string) => `Đã tạo tệp “${name}”: mở bằng Word từ thư mục tải về.`,
     templateProblems: "Một số mẫu bị lỗi, đã dùng mẫu mặc định",
     blanks: (count: number) => `Còn ${count} chỗ chưa điền trước khi ký:`,
+    blankWords: VI_BLANK_WORDS,
   },
   draftSettings: {
     title: "Thông tin văn bản",

@@ -3,7 +3,15 @@
  * every point is drawn from the report's facts (units, bounds, shares of a plan amount,
  * decimals), never from a row's text.
  */
-import { draft, DraftDocument, renderText, unfilled } from "../../../src/core/draft";
+import {
+  blanks,
+  blankText,
+  draft,
+  DraftDocument,
+  renderText,
+  unfilled,
+} from "../../../src/core/draft";
+import { en } from "../../../src/taskpane/messages/en";
 import { computeSheet } from "../../../src/core/engine";
 import { workbookReport } from "../../../src/core/job";
 import { documentDate } from "../../../src/core/draft/settings";
@@ -175,6 +183,16 @@ describe("a plan at 9 months", () => {
       },
     });
     expect(unfilled(filled)).toEqual(["nhiệm vụ, giải pháp của 5 cơ quan chủ trì"]);
+  });
+
+  it("names the blanks in the pane's language, quoting the document's own marks as written", () => {
+    expect(blanks(plan).map((blank) => blankText(blank, en.draft.blankWords))).toEqual([
+      "document number",
+      "date of issue",
+      "[đơn vị soạn thảo]",
+      "[Họ và tên]",
+      "tasks and measures of 5 lead agencies",
+    ]);
   });
 });
 

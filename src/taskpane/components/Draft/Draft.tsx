@@ -8,7 +8,14 @@ import {
   Tab,
   TabList,
 } from "@fluentui/react-components";
-import { dateBlank, DraftDocument, DraftPart, numberBlank, unfilled } from "../../../core/draft";
+import {
+  blanks as blanksOf,
+  blankText,
+  dateBlank,
+  DraftDocument,
+  DraftPart,
+  numberBlank,
+} from "../../../core/draft";
 import { blockText, COPIES_LABEL, NATIONAL_MOTTO } from "../../../core/draft/document";
 import type { WorkbookReport } from "../../../core/job";
 import type { StoredSettings, WorkbookHost } from "../../../core/host";
@@ -37,7 +44,7 @@ export function Draft({ host, report, settings, saveSettings, notify }: DraftPro
   const styles = useDraftStyles();
   const state = useDraft(host, report, settings, notify);
   const { doc } = state;
-  const blanks = unfilled(doc);
+  const blanks = blanksOf(doc).map((blank) => blankText(blank, m.draft.blankWords));
   return (
     <div className={styles.root}>
       <TabList
