@@ -43,18 +43,38 @@ export async function computeProgress(event: Office.AddinCommands.Event): Promis
   }
 }
 
-/** Opens the outcome page beside this function file, the text in its fragment. */
+/** The outcome dialog of the last click while it is open: a second click replaces it. */
+let openDialog: Office.Dialog | null = null;
+
+/**
+ * Opens the outcome page beside this function file, the text in its fragment. A dialog
+ * still open from an earlier click is closed first: Office opens one dialog at a time
+ * (error 12007), and the new outcome is the one to read.
+ */
 function showOutcome(text: string): Promise<void> {
   const url = new URL("outcome.html", window.location.href);
   url.hash = encodeURIComponent(text);
+  if (openDialog !== null) {
+    openDialog.close();
+    openDialog = null;
+  }
   return new Promise((resolve, reject) =>
     Office.context.ui.displayDialogAsync(
       url.href,
       { height: 30, width: 30, displayInIframe: true },
-      (result) =>
-        result.status === Office.AsyncResultStatus.Succeeded
-          ? resolve()
-          : reject(new Error(result.error?.message ?? "displayDialogAsync failed"))
+      (result) => {
+        if (result.status !== Office.AsyncResultStatus.Succeeded) {
+          reject(new Error(result.error?.message ?? "displayDialogAsync failed"));
+          return;
+        }
+        const dialog = result.value;
+        openDialog = dialog;
+        // Closed by the user (or gone with its page): nothing left to replace.
+        dialog.addEventHandler(Office.EventType.DialogEventReceived, () => {
+          if (openDialog === dialog) openDialog = null;
+        });
+        resolve();
+      }
     )
   );
 }

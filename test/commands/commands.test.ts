@@ -16,6 +16,9 @@ jest.mock("../../src/excel/compute", () => ({ computeEverySheet: () => computeEv
 interface DialogCall {
   url: string;
   options: Office.DialogOptions;
+  closed: boolean;
+  /** What Office calls when the user closes the dialog. */
+  onEvent?: () => void;
 }
 const dialogs: DialogCall[] = [];
 let dialogFails = false;
@@ -25,19 +28,32 @@ beforeAll(() => {
     onReady: () => Promise.resolve({}),
     actions: { associate: jest.fn() },
     AsyncResultStatus: { Succeeded: "succeeded", Failed: "failed" },
+    EventType: { DialogEventReceived: "dialogEventReceived" },
     context: {
       ui: {
         displayDialogAsync: (
           url: string,
           options: Office.DialogOptions,
-          callback: (result: { status: string; error?: { message: string } }) => void
+          callback: (result: {
+            status: string;
+            error?: { message: string };
+            value?: Partial<Office.Dialog>;
+          }) => void
         ) => {
-          dialogs.push({ url, options });
-          callback(
-            dialogFails
-              ? { status: "failed", error: { message: "a dialog is already open" } }
-              : { status: "succeeded" }
-          );
+          const call: DialogCall = { url, options, closed: false };
+          dialogs.push(call);
+          // Office opens one dialog at a time: 12007 while another is open.
+          const busy = dialogs.some((d) => d !== call && !d.closed);
+          if (dialogFails || busy) {
+            call.closed = true;
+            callback({ status: "failed", error: { message: "12007: a dialog is already open" } });
+            return;
+          }
+          const value = {
+            close: () => (call.closed = true),
+            addEventHandler: (_: unknown, handler: () => void) => (call.onEvent = handler),
+          };
+          callback({ status: "succeeded", value: value as unknown as Partial<Office.Dialog> });
         },
       },
     },
@@ -45,6 +61,12 @@ beforeAll(() => {
 });
 
 beforeEach(() => {
+  // What a user does between clicks: read the outcome and close it.
+  for (const dialog of dialogs)
+    if (!dialog.closed) {
+      dialog.closed = true;
+      dialog.onEvent?.();
+    }
   dialogs.length = 0;
   dialogFails = false;
   computeEverySheet.mockReset();
@@ -102,4 +124,17 @@ it("completes the click even when no dialog can be shown", async () => {
   expect(completed).toHaveBeenCalledTimes(1);
   expect(error).toHaveBeenCalled();
   error.mockRestore();
+});
+
+it("replaces the outcome of an earlier click still open, instead of failing with 12007", async () => {
+  computeEverySheet.mockResolvedValue({ sheets: [{ sheet: "Biểu 01" }], skipped: [], summary } as unknown as WorkbookReport); // prettier-ignore
+  await click();
+  computeEverySheet.mockRejectedValue(new HostError({ code: "protected", sheet: "Biểu 01" }));
+  const error = jest.spyOn(console, "error").mockImplementation(() => undefined);
+  const completed = await click();
+  expect(completed).toHaveBeenCalledTimes(1);
+  expect(error).not.toHaveBeenCalled();
+  error.mockRestore();
+  expect(dialogs.map((d) => d.closed)).toEqual([true, false]);
+  expect(shown(dialogs[1])).toMatch(/^Chưa tính được tiến độ/);
 });
