@@ -1,5 +1,6 @@
 /** @jest-environment jsdom */
 import { TextDecoder, TextEncoder } from "util";
+import { computeAccessibleDescription, computeAccessibleName } from "dom-accessibility-api";
 import { workbookReport } from "../../src/core/job";
 import "./dom";
 import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
@@ -150,6 +151,12 @@ describe("computing progress", () => {
     expect(investment.textContent).toContain("đạt 41,46%");
     expect(investment.textContent).toContain("còn 19.904 tỷ đồng");
     expect(investment.textContent).toContain("Có nguy cơ không đạt");
+    // Why, as the button's description: said after its name, not inside it.
+    const reason = document.getElementById(investment.getAttribute("aria-describedby") ?? "");
+    expect(reason?.textContent).not.toBe("");
+    expect(computeAccessibleDescription(investment)).toBe(reason?.textContent);
+    expect(computeAccessibleName(investment)).not.toContain(reason?.textContent);
+    expect(computeAccessibleName(investment)).toContain("Tổng vốn đầu tư toàn xã hội");
     expect(
       within(lagging).getByRole("button", { name: /Tỷ lệ thất nghiệp khu vực thành thị/ })
         .textContent

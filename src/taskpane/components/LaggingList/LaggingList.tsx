@@ -57,6 +57,9 @@ export function LaggingList({ report, disabled, onSelect, id = "", sheetTitle }:
                         disabled={disabled}
                         onClick={() => onSelect(row)}
                         data-row={row.row}
+                        // The reason is the button's description, not part of its name: a
+                        // screen reader says the indicator and its figures, then why.
+                        aria-describedby={`reason${id}-${row.row}`}
                       >
                         <span className={styles.content}>
                           <span className={styles.name}>
@@ -78,7 +81,13 @@ export function LaggingList({ report, disabled, onSelect, id = "", sheetTitle }:
                             {row.likelyMissed && <span>({m.likelyMissed})</span>}
                             <span className={styles.muted}>{m.lagging.row(row.row)}</span>
                           </span>
-                          <span className={styles.reason}>{statusReason(row, report, m)}</span>
+                          <span
+                            className={styles.reason}
+                            id={`reason${id}-${row.row}`}
+                            aria-hidden="true"
+                          >
+                            {statusReason(row, report, m)}
+                          </span>
                         </span>
                       </Button>
                     </li>
