@@ -99,12 +99,21 @@ describe("the template editor", () => {
     fireEvent.click(screen.getByRole("button", { name: "Khôi phục mặc định" }));
     // Asked once more before the wording is lost; "Thôi" keeps it.
     expect(screen.getByText(/Câu chữ đang có của mẫu này sẽ mất/)).toBeTruthy();
+    // The question takes focus on its safe answer; answered, focus goes back where it was.
+    expect(document.activeElement).toBe(screen.getByRole("button", { name: "Thôi" }));
     fireEvent.click(screen.getByRole("button", { name: "Thôi" }));
     expect(host.calls.saveSettings).toHaveLength(0);
     expect(textarea().value).toBe("{Chỉ tiêu}: {Kế hoạch}");
+    await waitFor(() =>
+      expect(document.activeElement).toBe(
+        screen.getByRole("button", { name: "Khôi phục mặc định" })
+      )
+    );
     fireEvent.click(screen.getByRole("button", { name: "Khôi phục mặc định" }));
     fireEvent.click(screen.getByRole("button", { name: "Khôi phục" }));
     await waitFor(() => expect(host.calls.saveSettings).toHaveLength(1));
+    // Restored, the button is off: focus is on the wording itself.
+    await waitFor(() => expect(document.activeElement).toBe(textarea()));
     // Other settings survive; the templates go back to holding no change.
     expect(host.calls.saveSettings[0]).toEqual({
       templates: saveTemplates(DEFAULT_TEMPLATES),

@@ -10,7 +10,7 @@ import {
   Select,
   Textarea,
 } from "@fluentui/react-components";
-import { useDeferredValue, useEffect, useMemo, useState } from "react";
+import { useDeferredValue, useEffect, useMemo, useRef, useState } from "react";
 import { templatePreview } from "../../../core/draft";
 import type { WorkbookReport } from "../../../core/job";
 import { typedDraftSettings } from "../Draft/useDraft";
@@ -43,6 +43,22 @@ export function TemplateEditor({ report, settings, saveSettings, notify }: Templ
   const [confirming, setConfirming] = useState(false);
   // A confirmation is for the template it was asked about.
   useEffect(() => setConfirming(false), [editor.id]);
+  // Asking disables "Khôi phục mẫu gốc": focus goes to the question's safe answer, and
+  // back to the button (or, once the wording is restored, to the text) when it is answered.
+  const cancelRef = useRef<HTMLButtonElement>(null);
+  const resetRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (confirming) cancelRef.current?.focus();
+  }, [confirming]);
+  const answer = (restore: boolean): void => {
+    setConfirming(false);
+    if (restore) editor.reset();
+    // After the render that ends the question (and, on restore, disables the button).
+    setTimeout(() => {
+      const button = resetRef.current;
+      (button && !button.disabled ? button : editor.textareaRef.current)?.focus();
+    });
+  };
   return (
     <div className={styles.root}>
       <Caption1 className={styles.muted}>{m.templates.hint}</Caption1>
@@ -133,6 +149,7 @@ export function TemplateEditor({ report, settings, saveSettings, notify }: Templ
           {m.templates.save}
         </Button>
         <Button
+          ref={resetRef}
           disabled={!(editor.custom || editor.changed) || editor.saving || confirming}
           onClick={() => setConfirming(true)}
         >
@@ -146,17 +163,10 @@ export function TemplateEditor({ report, settings, saveSettings, notify }: Templ
             {m.templates.confirmReset(TEMPLATE_NAMES[m.language][editor.id])}
           </MessageBarBody>
           <MessageBarActions>
-            <Button
-              size="small"
-              appearance="primary"
-              onClick={() => {
-                setConfirming(false);
-                editor.reset();
-              }}
-            >
+            <Button size="small" appearance="primary" onClick={() => answer(true)}>
               {m.templates.confirm}
             </Button>
-            <Button size="small" onClick={() => setConfirming(false)}>
+            <Button size="small" ref={cancelRef} onClick={() => answer(false)}>
               {m.templates.cancel}
             </Button>
           </MessageBarActions>
