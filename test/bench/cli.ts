@@ -10,6 +10,7 @@ import os from "os";
 import path from "path";
 import ExcelJS from "exceljs";
 import { COLS, FIRST_BODY_ROW, writeBenchWorkbook } from "./generate";
+import { addIndicatorTable } from "../cli/foreignTable";
 import { print, since, skippedTarget, target } from "./report";
 
 const ROOT = path.resolve(__dirname, "..", "..");
@@ -101,6 +102,33 @@ export function benchCli(files: BenchFiles, dir: string): number {
     target(`cli-compute-max-rss-mib-${SIZE}`, peak, 1024, "under");
   }
   return a.ms;
+}
+
+/**
+ * Issue 15: a workbook of other writers' with cells far out (FOO100000…FOO100009, from the
+ * Open XML SDK's tests) and an indicator table below them. The reader holds a sheet by its
+ * cells, so the CLI's peak stays near a small file's, not the 3,6 GB of a dense grid.
+ */
+export async function benchFarCell(dir: string): Promise<void> {
+  const source = path.join(ROOT, "test", "fixtures", "foreign", "openxmlsdk--filterbycf.xlsx");
+  const file = path.join(dir, "far-cell.xlsx");
+  await fs.writeFile(file, addIndicatorTable(await fs.readFile(source)).data);
+  const run = timed(process.execPath, [
+    path.join("bin", "chitieu.js"),
+    "compute",
+    file,
+    "--out",
+    path.join(dir, "far-cell.out.xlsx"),
+    "--json",
+    path.join(dir, "far-cell.json"),
+  ]);
+  print("cli-far-cell-ms", run.ms);
+  if (run.maxRssKiB === null) {
+    skippedTarget("cli-far-cell-max-rss-mib", "no /usr/bin/time to measure it");
+    return;
+  }
+  print("cli-far-cell-max-rss-mib", run.maxRssKiB / 1024);
+  target("cli-far-cell-max-rss-mib", run.maxRssKiB / 1024, 200, "under");
 }
 
 const RECALC_PROFILE = `<?xml version="1.0" encoding="UTF-8"?>

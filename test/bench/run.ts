@@ -6,7 +6,7 @@
  */
 import { promises as fs } from "fs";
 import path from "path";
-import { benchCli, benchLibreOffice, makeFiles } from "./cli";
+import { benchCli, benchFarCell, benchLibreOffice, makeFiles } from "./cli";
 import { benchCore } from "./core";
 import { benchOfficeJs } from "./officejs";
 import { print, printTargets, since } from "./report";
@@ -22,6 +22,7 @@ async function main(): Promise<void> {
   const files = await makeFiles(OUT);
   const ours = benchCli(files, OUT);
   await benchLibreOffice(files, ours);
+  await benchFarCell(OUT);
   await benchOfficeJs();
   await benchTaskpane(OUT);
   await benchLongTask(OUT);
