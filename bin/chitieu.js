@@ -1,9 +1,11 @@
 #!/usr/bin/env node
-// Runs the TypeScript CLI straight from src/ so that `npx chitieu` works right after
-// `npm ci`, with no build step: tsx compiles on the fly (esbuild, a few ms a file).
+// The `chitieu` command: runs the CLI compiled to plain JavaScript (bin/lib/cli.js, made by
+// bin/build.js at `npm ci` and again here whenever src/ has changed since).
 "use strict";
-require("tsx/cjs/api").register();
-const { main } = require("../src/cli/main.ts");
+const { OUT, stale, build } = require("./build");
+
+if (stale()) build();
+const { main } = require(OUT);
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;

@@ -4,7 +4,6 @@ import { WorkbookReport } from "../core/job";
 import { draft, DraftKind, renderText, unfilled } from "../core/draft";
 import { documentDate, DraftSettings } from "../core/draft/settings";
 import { cli } from "../core/messages/vi";
-import { renderDocx } from "../docx/render";
 import { computeOptions, parseArgs, USAGE, UsageError } from "./options";
 import { Workbook } from "./workbook";
 
@@ -64,6 +63,8 @@ export async function writeDraft(
   }
   if (options.docx !== undefined) {
     await fs.mkdir(path.dirname(path.resolve(options.docx)), { recursive: true });
+    // The Word writer (the docx library, 60 ms to load) only when a .docx is asked for.
+    const { renderDocx } = await import("../docx/render");
     await fs.writeFile(options.docx, await renderDocx(doc));
   }
   return { text, errors: doc.errors, blanks: unfilled(doc) };

@@ -66,6 +66,14 @@ export async function makeFiles(dir: string): Promise<BenchFiles> {
   return files;
 }
 
+/** The command's start-up: `chitieu --help`, compiled JavaScript, best of five. */
+export function benchStartup(): void {
+  const runs = Array.from({ length: 5 }, () =>
+    timed(process.execPath, [path.join("bin", "chitieu.js"), "--help"])
+  );
+  print("cli-startup-ms", best(runs).ms);
+}
+
 /** Goal 2; returns our end-to-end time for goal 3. */
 export function benchCli(files: BenchFiles, dir: string): number {
   const ours: Timed[] = [];

@@ -6,7 +6,7 @@
  */
 import { promises as fs } from "fs";
 import path from "path";
-import { benchCli, benchFarCell, benchLibreOffice, makeFiles } from "./cli";
+import { benchCli, benchFarCell, benchLibreOffice, benchStartup, makeFiles } from "./cli";
 import { benchCore } from "./core";
 import { benchOfficeJs } from "./officejs";
 import { print, printTargets, since } from "./report";
@@ -20,6 +20,7 @@ async function main(): Promise<void> {
   await fs.mkdir(OUT, { recursive: true });
   benchCore();
   const files = await makeFiles(OUT);
+  benchStartup();
   const ours = benchCli(files, OUT);
   await benchLibreOffice(files, ours);
   await benchFarCell(OUT);
