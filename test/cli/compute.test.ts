@@ -3,7 +3,7 @@ import { execFile } from "child_process";
 import { createHash } from "crypto";
 import { promises as fs } from "fs";
 import path from "path";
-import { main } from "../../src/cli/main";
+import { Run, runMain } from "../fixtures/cli";
 import type { Report, ReportRow } from "../../src/core/engine";
 import type { WorkbookReport } from "../../src/core/job";
 import { vi } from "../../src/core/messages/vi";
@@ -26,12 +26,6 @@ const ROOT = path.resolve(__dirname, "..", "..");
 const BIN = path.join("bin", "chitieu.js");
 const SAMPLE = path.join(ROOT, "assets", "samples", "chi-tieu-2024.xlsx");
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
 /** Runs a command in the project directory and resolves with its exit code and output. */
 function run(file: string, args: string[]): Promise<Run> {
   return new Promise((resolve, reject) => {
@@ -47,27 +41,6 @@ function run(file: string, args: string[]): Promise<Run> {
 
 /** The real binary, as `npm run demo` and `npx chitieu` start it. */
 const runBin = (args: string[]): Promise<Run> => run(process.execPath, [BIN, ...args]);
-
-/** `main()` in-process, with stdout and stderr captured. */
-async function runMain(args: string[]): Promise<Run> {
-  let stdout = "";
-  let stderr = "";
-  const out = jest.spyOn(process.stdout, "write").mockImplementation((chunk: unknown) => {
-    stdout += String(chunk);
-    return true;
-  });
-  const err = jest.spyOn(process.stderr, "write").mockImplementation((chunk: unknown) => {
-    stderr += String(chunk);
-    return true;
-  });
-  try {
-    const code = await main(args);
-    return { code, stdout, stderr };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
-}
 
 const lines = (text: string): string[] => text.split("\n").filter((line) => line !== "");
 

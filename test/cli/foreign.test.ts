@@ -21,7 +21,7 @@ import { createReadStream, existsSync, readdirSync } from "fs";
 import { promises as fs } from "fs";
 import path from "path";
 import { createInterface } from "readline";
-import { main } from "../../src/cli/main";
+import { Run, runMain } from "../fixtures/cli";
 import type { WorkbookReport } from "../../src/core/job";
 import { makeTempDir, removeTempDir } from "../fixtures/workbooks";
 import {
@@ -134,37 +134,6 @@ const VIETNAMESE = /[àáảãạăắằẳẵặâấầẩẫậđèéẻẽ�
 /** Functions whose value changes on every calculation. */
 const VOLATILE = /\b(NOW|TODAY|RAND|RANDBETWEEN|RANDARRAY)\s*\(/i;
 const STACK = /^\s+at\s|Error:|TypeError|RangeError/m;
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-  /** An error main() let through: the binary would print its stack and exit 70. */
-  thrown?: unknown;
-}
-
-/** `main()` in-process, with stdout and stderr captured. */
-async function runMain(args: string[]): Promise<Run> {
-  let stdout = "";
-  let stderr = "";
-  const out = jest.spyOn(process.stdout, "write").mockImplementation((chunk: unknown) => {
-    stdout += String(chunk);
-    return true;
-  });
-  const err = jest.spyOn(process.stderr, "write").mockImplementation((chunk: unknown) => {
-    stderr += String(chunk);
-    return true;
-  });
-  try {
-    const code = await main(args);
-    return { code, stdout, stderr };
-  } catch (thrown) {
-    return { code: 70, stdout, stderr, thrown };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
-}
 
 const lines = (text: string): string[] => text.split("\n").filter((line) => line.trim() !== "");
 
