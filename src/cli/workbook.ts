@@ -40,7 +40,10 @@ export class Workbook implements JobHost {
     readonly file: string,
     private readonly archive: ZipArchive
   ) {
-    for (const { name } of archive.entries) if (!this.names.has(name.toLowerCase())) this.names.set(name.toLowerCase(), name); // prettier-ignore
+    for (const { name } of archive.entries) {
+      const key = name.toLowerCase();
+      if (!this.names.has(key)) this.names.set(key, name);
+    }
     // A part is inflated once: the sheet is read for its table, then again to be patched.
     const texts = new Map<string, string | undefined>();
     this.parts = {
@@ -100,7 +103,8 @@ export class Workbook implements JobHost {
   }
 
   table(sheet: SheetPart): Table {
-    return Workbook.reading(this.file, () => readSheetTable(this.parts, sheet, this.context), sheet.name); // prettier-ignore
+    const read = (): Table => readSheetTable(this.parts, sheet, this.context);
+    return Workbook.reading(this.file, read, sheet.name);
   }
 
   /** The job's view of the workbook: its sheet names. */
@@ -181,7 +185,8 @@ export class Workbook implements JobHost {
         const sheetXml = this.parts.text(sheetPath);
         const stylesXml = this.parts.text(stylesPath);
         if (sheetXml === undefined || stylesXml === undefined) throw new Error("parts vanished");
-        const patched = applyPlanToXml(sheetXml, stylesXml, plan, { sheet: sheetPath, styles: stylesPath }); // prettier-ignore
+        const names = { sheet: sheetPath, styles: stylesPath };
+        const patched = applyPlanToXml(sheetXml, stylesXml, plan, names);
         this.changed.set(sheetPath, patched.sheet);
         this.changed.set(stylesPath, patched.styles);
       },

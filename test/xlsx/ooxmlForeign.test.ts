@@ -186,8 +186,8 @@ describe("the reader, on forms Excel and others write", () => {
   it("reads a value written with xml:space, a string item with attributes, and CR LF as LF", () => {
     const values = read(
       book(
-        '<row r="1"><c r="A1" t="str"><f>" a "</f><v xml:space="preserve"> a </v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="s"><v>2</v></c><c r="D1" t="inlineStr"><is><t>x\r\ny&#13;</t></is></c></row>',
-        '<si><t>một</t></si><si foo="1"><t>hai\r\nba</t></si><si><t>bốn</t></si>'
+        '<row r="1"><c r="A1" t="str"><f>" a "</f><v xml:space="preserve"> a </v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="s"><v>3</v></c><c r="D1" t="inlineStr"><is><t>x\r\ny&#13;</t></is></c></row>',
+        '<si><t>một</t></si><si foo="1"><t>hai\r\nba</t></si><si foo="2"/><si><t>bốn</t></si>'
       )
     );
     expect(values).toEqual([[" a ", "hai\nba", "bốn", "x\ny\r"]]);

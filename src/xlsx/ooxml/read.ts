@@ -128,7 +128,8 @@ export function readContext(parts: PackageParts): WorkbookContext {
   };
 }
 
-const ITEM = new RegExp(`<${PREFIX}si(?:\\s[^>]*)?(?:/>|>([\\s\\S]*?)</${PREFIX}si>)`, "g");
+// Attributes read lazily, so that `<si a="1"/>` ends at its own `/>`.
+const ITEM = new RegExp(`<${PREFIX}si(?:\\s[^>]*?)?(?:/>|>([\\s\\S]*?)</${PREFIX}si>)`, "g");
 const PLAIN = new RegExp(`^<${PREFIX}t(?:\\s[^>]*)?>([^<]*)</${PREFIX}t>$`);
 const TEXT = new RegExp(`<${PREFIX}t(?:\\s[^>]*)?(?:/>|>([^<]*)</${PREFIX}t>)`, "g");
 const PHONETIC = new RegExp(`<${PREFIX}rPh\\b[\\s\\S]*?</${PREFIX}rPh>`, "g");
