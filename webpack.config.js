@@ -115,11 +115,14 @@ class HighPriorityScriptsPlugin {
  * Microsoft's CDN, as Office requires. Styles may be inline: Fluent UI writes its styles at
  * run time. Under `webpack serve` the live-reload socket is allowed too.
  */
-function contentSecurityPolicy({ office, serve }) {
+function contentSecurityPolicy({ office, serve, inline }) {
   const cdn = office ? " https://appsforoffice.microsoft.com" : "";
+  // An inline script the page needs is allowed by its hash (InlineScriptHashPlugin writes
+  // it once the page is final, minified), and no other.
+  const hash = inline ? ` ${INLINE_HASHES}` : "";
   return [
     "default-src 'self'",
-    `script-src 'self'${cdn}`,
+    `script-src 'self'${hash}${cdn}`,
     `connect-src 'self'${serve ? " ws://localhost:* wss://localhost:*" : ""}`,
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
@@ -156,8 +159,12 @@ class OfflineAppPlugin {
             if (/^assets\/icon-\d+\.png$/.test(name) || name === "app.webmanifest") files.add(name);
           const list = [...files].filter((file) => compilation.getAsset(file)).sort();
           const hash = crypto.createHash("sha256");
-          for (const file of list) hash.update(file).update(compilation.getAsset(file).source.buffer());
-          const template = fs.readFileSync(path.join(__dirname, "src/playground/serviceWorker.js"), "utf8");
+          for (const file of list)
+            hash.update(file).update(compilation.getAsset(file).source.buffer());
+          const template = fs.readFileSync(
+            path.join(__dirname, "src/playground/serviceWorker.js"),
+            "utf8"
+          );
           const worker = template
             .replace("__VERSION__", hash.digest("hex").slice(0, 12))
             .replace("__FILES__", JSON.stringify(list));
@@ -168,8 +175,45 @@ class OfflineAppPlugin {
   }
 }
 
+/**
+ * The task pane's feature check, written into its page as it is (ES5, for the webview that
+ * cannot run the bundle): a script of its own would cost the pane's first render a request.
+ */
+const UNSUPPORTED = fs.readFileSync(path.join(__dirname, "src/taskpane/unsupported.js"), "utf8");
+
 /** The offline app's pages: `index.html`, and `playground.html` for links made before it. */
 const APP_PAGES = ["index.html", "playground.html"];
+
+/** Where a page's policy lists the hashes of its inline scripts, until they are known. */
+const INLINE_HASHES = "'inline-script-hashes'";
+
+/**
+ * Puts the SHA-256 of each inline script of a page into its policy, computed on the page
+ * as it is emitted (a production build minifies inline scripts), so the policy allows
+ * exactly those scripts.
+ */
+class InlineScriptHashPlugin {
+  apply(compiler) {
+    const { Compilation, sources } = compiler.webpack;
+    compiler.hooks.thisCompilation.tap("InlineScriptHashPlugin", (compilation) => {
+      compilation.hooks.processAssets.tap(
+        { name: "InlineScriptHashPlugin", stage: Compilation.PROCESS_ASSETS_STAGE_REPORT },
+        () => {
+          for (const asset of compilation.getAssets()) {
+            if (!asset.name.endsWith(".html")) continue;
+            const html = asset.source.source().toString();
+            if (!html.includes(INLINE_HASHES)) continue;
+            const hashes = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map(
+              (m) => `'sha256-${crypto.createHash("sha256").update(m[1]).digest("base64")}'`
+            );
+            const done = html.replace(INLINE_HASHES, hashes.join(" "));
+            compilation.updateAsset(asset.name, new sources.RawSource(done));
+          }
+        }
+      );
+    });
+  }
+}
 
 /** A chunk group and every group it may load, each once. */
 function withDescendants(group, seen = new Set()) {
@@ -270,7 +314,6 @@ module.exports = (env, options) => {
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
           { from: "src/playground/app.webmanifest", to: "app.webmanifest" },
-          { from: "src/taskpane/unsupported.js", to: "unsupported.js" },
           {
             from: "manifest*.xml",
             to: `[name].${dev ? "dev" : "prod"}[ext]`,
@@ -282,24 +325,26 @@ module.exports = (env, options) => {
       }),
       ...(dev ? [] : [new JsBudgetPlugin()]),
       new HighPriorityScriptsPlugin(),
+      new InlineScriptHashPlugin(),
       // The offline app registers its service worker only where one was built (not under
       // `webpack serve`, whose reloads a cache would hide).
       new webpack.DefinePlugin({ __OFFLINE_APP__: JSON.stringify(!serve) }),
       ...(serve ? [] : [new OfflineAppPlugin()]),
       ...[
-        ["taskpane.html", "./src/taskpane/taskpane.html", "taskpane", true],
+        ["taskpane.html", "./src/taskpane/taskpane.html", "taskpane", true, UNSUPPORTED],
         ...APP_PAGES.map((page) => [page, "./src/playground/playground.html", "playground", false]),
         ["commands.html", "./src/commands/commands.html", "commands", true],
         ["outcome.html", "./src/commands/outcome.html", "outcome", true],
       ].map(
-        ([filename, template, chunk, office]) =>
+        ([filename, template, chunk, office, inline]) =>
           new HtmlWebpackPlugin({
             filename,
             template,
             chunks: [chunk],
             // Written by each template as its first <meta> after the charset: a policy
             // governs only what the page loads after it.
-            csp: contentSecurityPolicy({ office, serve }),
+            csp: contentSecurityPolicy({ office, serve, inline }),
+            inlineScript: inline,
           })
       ),
     ],

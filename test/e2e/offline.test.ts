@@ -6,6 +6,7 @@
  * the compute, the draft and its .docx. Every page's Content-Security-Policy is read from
  * the built files, and no request of the app leaves its own origin.
  */
+import { createHash } from "crypto";
 import { promises as fs } from "fs";
 import os from "os";
 import path from "path";
@@ -73,13 +74,18 @@ describeE2E("the offline app, served as static files", () => {
       expect.arrayContaining(["index.html", "playground.html", ...OFFICE_PAGES])
     );
     for (const page of pages) {
-      const policy = policyOf(await fs.readFile(path.join(out, page), "utf8"));
+      const html = await fs.readFile(path.join(out, page), "utf8");
+      const policy = policyOf(html);
       const office = OFFICE_PAGES.includes(page);
       expect([page, policy.get("default-src")]).toEqual([page, ["'self'"]]);
       expect([page, policy.get("connect-src")]).toEqual([page, ["'self'"]]);
+      // An inline script is allowed by its hash, the hash of the page's own script.
+      const inline = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map(
+        (m) => `'sha256-${createHash("sha256").update(m[1]).digest("base64")}'`
+      );
       expect([page, policy.get("script-src")]).toEqual([
         page,
-        office ? ["'self'", CDN] : ["'self'"],
+        ["'self'", ...inline, ...(office ? [CDN] : [])],
       ]);
       expect([page, policy.get("worker-src")]).toEqual([page, ["'self'"]]);
       expect([page, policy.get("object-src")]).toEqual([page, ["'none'"]]);
@@ -89,7 +95,7 @@ describeE2E("the offline app, served as static files", () => {
           expect([page, name, source]).toEqual([
             page,
             name,
-            expect.stringMatching(office && name === "script-src" ? /^('[a-z-]+'|data:|blob:|https:\/\/appsforoffice\.microsoft\.com)$/ : /^('[a-z-]+'|data:|blob:)$/), // prettier-ignore
+            expect.stringMatching(office && name === "script-src" ? /^('[a-z-]+'|'sha256-[A-Za-z0-9+/=]+'|data:|blob:|https:\/\/appsforoffice\.microsoft\.com)$/ : /^('[a-z-]+'|data:|blob:)$/), // prettier-ignore
           ]);
     }
   });
