@@ -1,7 +1,7 @@
 import {
+  appendChildren,
   child,
   childrenNamed,
-  contentEnd,
   insertionPoint,
   isMain,
   PackageError,
@@ -179,20 +179,10 @@ export class StyleBook {
       }
       const tag = this.xml.slice(element.start, element.tagEnd);
       const counted = setAttr(tag, "count", String(list.items.length));
-      if (element.selfClosing) {
-        const open = counted.replace(/\s*\/>$/, ">");
-        edits.add(element.start, element.end, `${open}${added}</${element.name}>`);
-      } else {
-        edits.add(element.start, element.tagEnd, counted);
-        const at = contentEnd(this.xml, element);
-        edits.add(at, at, added);
-      }
+      appendChildren(edits, this.xml, element, added, counted);
     }
-    if (fresh.length > 0) {
-      // A self-closed `<styleSheet/>` is opened to hold its first lists, in schema order.
-      const tag = this.xml.slice(this.root.start, this.root.tagEnd).replace(/\s*\/>$/, ">");
-      edits.add(this.root.start, this.root.end, `${tag}${fresh.join("")}</${this.root.name}>`);
-    }
+    // A self-closed `<styleSheet/>` is opened to hold its first lists, in schema order.
+    if (fresh.length > 0) appendChildren(edits, this.xml, this.root, fresh.join(""));
     return edits.apply(this.xml);
   }
 

@@ -1,6 +1,6 @@
 import { PackageParts, WorkbookContext } from "./read";
 import { EMPTY_STYLESHEET } from "./styles";
-import { contentEnd, PackageError, parseXml, Splices } from "./tree";
+import { appendChildren, PackageError, parseXml, Splices, XmlElement } from "./tree";
 import { escapeXml } from "./xml";
 
 /*
@@ -36,15 +36,8 @@ export function newStylesParts(parts: PackageParts, context: WorkbookContext): M
     const type = `${strict ? RELATIONSHIPS.strict : RELATIONSHIPS.transitional}/styles`;
     const p = root.prefix ? `${root.prefix}:` : "";
     const target = escapeXml(stylesPath);
-    out.set(
-      relsPath,
-      append(
-        rels,
-        root,
-        `<${p}Relationship Id="rId${n}" Type="${type}" Target="/${target}"/>`,
-        relsPath
-      )
-    );
+    const relationship = `<${p}Relationship Id="rId${n}" Type="${type}" Target="/${target}"/>`;
+    out.set(relsPath, append(rels, root, relationship));
   }
 
   const typesPath = "[Content_Types].xml";
@@ -55,26 +48,14 @@ export function newStylesParts(parts: PackageParts, context: WorkbookContext): M
   if (!typesRoot.children.some((o) => o.attributes.PartName?.toLowerCase() === name)) {
     const q = typesRoot.prefix ? `${typesRoot.prefix}:` : "";
     const override = `<${q}Override PartName="/${escapeXml(stylesPath)}" ContentType="${STYLES_TYPE}"/>`;
-    out.set(typesPath, append(types, typesRoot, override, typesPath));
+    out.set(typesPath, append(types, typesRoot, override));
   }
   return out;
 }
 
 /** The part's text with `xml` added as the root's last child. */
-function append(
-  text: string,
-  root: ReturnType<typeof parseXml>,
-  xml: string,
-  part: string
-): string {
+function append(text: string, root: XmlElement, xml: string): string {
   const edits = new Splices();
-  if (root.selfClosing) {
-    const open = text.slice(root.start, root.tagEnd).replace(/\s*\/>$/, ">");
-    edits.add(root.start, root.end, `${open}${xml}</${root.name}>`);
-  } else {
-    const at = contentEnd(text, root);
-    if (at < root.tagEnd) throw new PackageError(part, "malformed", "root element is not closed");
-    edits.add(at, at, xml);
-  }
+  appendChildren(edits, text, root, xml);
   return edits.apply(text);
 }

@@ -176,6 +176,27 @@ export function insertionPoint(
   return parent.selfClosing ? null : contentEnd(text, parent);
 }
 
+/**
+ * Adds `xml` after the last child of `element`, its start tag written as `tag` (as in the
+ * text when omitted): a self-closed element is opened and closed around what is added.
+ */
+export function appendChildren(
+  edits: Splices,
+  text: string,
+  element: XmlElement,
+  xml: string,
+  tag = text.slice(element.start, element.tagEnd)
+): void {
+  if (element.selfClosing) {
+    edits.add(element.start, element.end, `${tag.replace(/\s*\/>$/, ">")}${xml}</${element.name}>`);
+    return;
+  }
+  if (tag !== text.slice(element.start, element.tagEnd))
+    edits.add(element.start, element.tagEnd, tag);
+  const at = contentEnd(text, element);
+  edits.add(at, at, xml);
+}
+
 /** A list of replacements of spans of one text, applied at once. */
 export class Splices {
   private readonly list: { start: number; end: number; text: string | string[]; order: number }[] =
