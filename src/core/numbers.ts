@@ -9,18 +9,12 @@
  * (`excelFormat`) and a column's style (`style`).
  */
 import { BoundedCache } from "./boundedCache";
-import * as excelFormat from "./numbers/excelFormat";
-import * as textReading from "./numbers/parseText";
-import * as styleScoring from "./numbers/style";
+import { parseJsNumber } from "./numbers/excelFormat";
+import { EMPTY, parseText } from "./numbers/parseText";
 import type { CellValue, NotANumber, NumberStyle, ParsedNumber } from "./types";
 
-// Bound once: run through tsx (esbuild's CommonJS), an imported name is a getter read at
-// every use, which shows in per-cell and per-character loops.
-const { parseJsNumber } = excelFormat;
-const { EMPTY, parseText } = textReading;
-
-/** Adds one cell's evidence to a style score. A local name: a re-export is one more getter per cell. */
-export const addStyleScore = styleScoring.addStyleScore;
+/** Adds one cell's evidence to a style score. */
+export { addStyleScore } from "./numbers/style";
 
 /**
  * Texts already read, per style. The same cell text is read by the engine, then again by

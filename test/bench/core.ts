@@ -1,7 +1,8 @@
 /**
  * Goal 1: the pure engine and the drafts, from a Table to the report, the write plan and
  * both drafts as text, at 1.000, 10.000 and 100.000 indicator rows. Linear means the
- * 100.000-row time is at most 11 times the 10.000-row time.
+ * 100.000-row time is at most 10,5 times the 10.000-row time; close to the floor (issue
+ * 17) means the 100.000 rows in at most half a second. Run compiled, by coreMain.ts.
  */
 import { workbookReport } from "../../src/core/job";
 import { setFlagsFromString } from "v8";
@@ -80,8 +81,10 @@ export function benchCore(): void {
     ratios.push(t100 / t10);
   }
   print("core-compute-draft-ms-10000", Math.min(...smallTimes));
-  print("core-compute-draft-ms-100000", Math.min(...largeTimes));
+  const large100k = Math.min(...largeTimes);
+  print("core-compute-draft-ms-100000", large100k);
+  target("core-compute-draft-ms-100000", large100k, 500);
   const ratio = median(ratios);
   print("core-compute-draft-ratio-100000-vs-10000", ratio);
-  target("core-compute-draft-ratio-100000-vs-10000", ratio, 11);
+  target("core-compute-draft-ratio-100000-vs-10000", ratio, 10.5);
 }

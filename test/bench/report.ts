@@ -41,6 +41,16 @@ export function skippedTarget(name: string, reason: string): void {
   targets.push({ name, met: false, value: "skipped", target: reason });
 }
 
+/** The targets recorded so far, for a benchmark run as a child process to hand its parent. */
+export function recordedTargets(): readonly Target[] {
+  return targets;
+}
+
+/** Targets a child process recorded, printed with this process's own at the end. */
+export function adoptTargets(list: readonly Target[]): void {
+  targets.push(...list);
+}
+
 export function printTargets(): void {
   for (const t of targets) {
     const verdict = t.value === "skipped" ? "skipped" : t.met ? "met" : "missed";

@@ -3,11 +3,7 @@
  * the ambiguous `6.220`) and the value they give in a number style.
  */
 import type { NumberStyle } from "../types";
-import * as chars from "./chars";
-
-// Bound once: run through tsx (esbuild's CommonJS), an imported name is a getter read at
-// every use, which shows in per-cell and per-character loops.
-const { COMMA, DOT, isDigit } = chars;
+import { COMMA, DOT, isDigit } from "./chars";
 
 type Mark = "." | ",";
 

@@ -4,15 +4,9 @@
  * fractions (`85/85`). Placeholders (`-`, `x`) are empty, Excel errors are errors.
  */
 import type { NotANumber, NumberStyle, ParsedNumber } from "../types";
-import * as bounds from "./bounds";
-import * as chars from "./chars";
-import * as figure from "./figure";
-
-// Bound once: run through tsx (esbuild's CommonJS), an imported name is a getter read at
-// every use, which shows in per-cell and per-character loops.
-const { boundAfter, boundBefore } = bounds;
-const { COMMA, DOT, isDigit, nfc } = chars;
-const { readFigure, trimEndMarks } = figure;
+import { boundAfter, boundBefore } from "./bounds";
+import { COMMA, DOT, isDigit, nfc } from "./chars";
+import { readFigure, trimEndMarks } from "./figure";
 
 /** The one empty reading: callers may tell it by identity, so it is never copied. */
 export const EMPTY: NotANumber = { reason: "empty" };

@@ -3,14 +3,8 @@
  * figures: `1.234.567` and `4.874,53` are Vietnamese, `1,234,567` and `34,000.5` English.
  */
 import type { CellValue, NumberStyle } from "../types";
-import * as chars from "./chars";
-import type { Layout } from "./figure";
-import * as figure from "./figure";
-
-// Bound once: run through tsx (esbuild's CommonJS), an imported name is a getter read at
-// every use, which shows in per-cell and per-character loops.
-const { isDigit, isMark, nfc } = chars;
-const { layoutOf } = figure;
+import { isDigit, isMark, nfc } from "./chars";
+import { type Layout, layoutOf } from "./figure";
 
 /**
  * Guesses the number style of a column or table from its text cells; "vi" unless English evidence outweighs.
