@@ -6,6 +6,8 @@ import { cli } from "../core/messages/vi";
 import { computeOptions, parseArgs } from "./options";
 import { renderWorkbookSummary } from "./summary";
 import { Workbook } from "./workbook";
+import { writeInPieces } from "./writeFile";
+import { writeSheetJson } from "../core/reportJson";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 export const SAMPLE_WORKBOOK = path.join(ROOT, "assets", "samples", "chi-tieu-2024.xlsx");
@@ -30,7 +32,7 @@ export async function runDemo(args: string[]): Promise<number> {
   const report = await workbook.compute(undefined, options);
   for (const sheet of report.sheets) {
     const json = path.join(outDir, `bao-cao-${slug(sheet.sheet)}.json`);
-    await fs.writeFile(json, JSON.stringify(sheet, null, 2) + "\n", "utf8");
+    writeInPieces(json, (write) => writeSheetJson(sheet, write));
     written.push(json);
   }
   process.stdout.write(renderWorkbookSummary(report) + "\n\n");

@@ -1,16 +1,11 @@
-import { promises as fs } from "fs";
-import path from "path";
 import { runDemo } from "./demo";
 import { draftCommand } from "./draft";
 import { cli } from "../core/messages/vi";
 import { computeOptions, parseArgs, USAGE, UsageError } from "./options";
 import { renderWorkbookSummary } from "./summary";
 import { Workbook } from "./workbook";
-
-async function writeText(file: string, text: string): Promise<void> {
-  await fs.mkdir(path.dirname(path.resolve(file)), { recursive: true });
-  await fs.writeFile(file, text, "utf8");
-}
+import { writeInPieces } from "./writeFile";
+import { writeReportJson } from "../core/reportJson";
 
 async function compute(args: string[]): Promise<number> {
   const { positional, flags } = parseArgs(args, ["sheet", "period", "tolerance", "out", "json"]);
@@ -19,7 +14,8 @@ async function compute(args: string[]): Promise<number> {
   const workbook = await Workbook.open(positional[0]);
   const report = await workbook.compute(flags.sheet, options);
   if (flags.out !== undefined) await workbook.save(flags.out);
-  if (flags.json !== undefined) await writeText(flags.json, JSON.stringify(report, null, 2) + "\n");
+  if (flags.json !== undefined)
+    writeInPieces(flags.json, (write) => writeReportJson(report, write));
   if (flags.out === undefined && flags.json === undefined)
     process.stdout.write(renderWorkbookSummary(report) + "\n");
   return 0;

@@ -41,6 +41,9 @@ export function agrees(reported: number, decimals: number, computed: number): bo
   return Math.abs(reported - computed) <= 0.5 * Math.pow(10, -decimals) + EPSILON;
 }
 
+/** A computed achievement is shown with the reported one's decimals, and two at least. */
+const achievementDecimals = (reported: number): number => Math.max(2, reported);
+
 /**
  * Compares the workbook's own achievement and remaining figures with the computed ones.
  * Returns what disagrees; the row is only read.
@@ -59,7 +62,7 @@ export function findMismatches(row: IndicatorRow, progress: Progress): Mismatch[
         reported: roundTo(reported.percent / 100, reported.decimals + 2),
         computed: candidates[0],
         decimals: reported.decimals,
-        computedDecimals: Math.max(2, reported.decimals),
+        computedDecimals: achievementDecimals(reported.decimals),
       });
     }
   }
@@ -238,6 +241,37 @@ export function mismatchProblem(row: number, m: Mismatch): Problem {
         computed: m.computed,
         decimals: m.computedDecimals,
       });
+}
+
+/**
+ * The mismatch a problem restates, or null for another problem: `mismatchProblem` undone,
+ * so a report written with its problems alone says each mismatch once.
+ */
+export function mismatchOf(problem: Problem): Mismatch | null {
+  if (problem.code === "mismatchAchievement") {
+    const { reported, computed, decimals } = problem.args;
+    const computedDecimals = achievementDecimals(decimals);
+    return {
+      field: "achievement",
+      cell: problem.cell ?? "",
+      reported,
+      computed,
+      decimals,
+      computedDecimals,
+    };
+  }
+  if (problem.code === "mismatchRemaining") {
+    const { reported, reportedDecimals, computed, decimals } = problem.args;
+    return {
+      field: "remaining",
+      cell: problem.cell ?? "",
+      reported,
+      computed,
+      decimals: reportedDecimals,
+      computedDecimals: decimals,
+    };
+  }
+  return null;
 }
 
 /** A totals row that does not add up, as a problem of that row. */

@@ -49,6 +49,13 @@ export interface Section {
   title: string;
 }
 
+/** What the rows under a heading name as their section: `I. CHỈ TIÊU KINH TẾ`, or its title alone. */
+export function sectionName(section: Section): string {
+  return section.label !== "" && section.title !== section.label
+    ? `${section.label}. ${section.title}`
+    : section.title;
+}
+
 /** Reads every row under the header into indicator rows and section headings. */
 export function readRows(
   grid: Grid,
@@ -97,8 +104,8 @@ export function eachIndicatorRow(
     if (bare && sub && cleanName(name) === "") continue;
     // Headings assign no work: a row naming a lead agency is an indicator, even without figures.
     if (bare && !sub && cells.text(columns.agency) === "") {
-      section = label !== "" && name !== "" ? `${label}. ${name}` : label || name;
       const heading: Section = { row: r, label, title: name || label };
+      section = sectionName(heading);
       sections.push(heading);
       onSection?.(heading);
       parent = null;

@@ -6,6 +6,7 @@ import path from "path";
 import { Run, runMain } from "../fixtures/cli";
 import type { Report, ReportRow } from "../../src/core/engine";
 import type { WorkbookReport } from "../../src/core/job";
+import { readReportJson, readSheetJson } from "../../src/core/reportJson";
 import { vi } from "../../src/core/messages/vi";
 import { Problem, renderProblem } from "../../src/core/problems";
 import {
@@ -46,12 +47,12 @@ const lines = (text: string): string[] => text.split("\n").filter((line) => line
 
 /** A per-sheet report file, as `chitieu demo` writes one per sheet. */
 async function readJson(file: string): Promise<Report> {
-  return JSON.parse(await fs.readFile(file, "utf8")) as Report;
+  return readSheetJson(await fs.readFile(file, "utf8"));
 }
 
 /** The workbook report `compute --json` writes: one report per indicator sheet. */
 async function readWorkbookJson(file: string): Promise<WorkbookReport> {
-  return JSON.parse(await fs.readFile(file, "utf8")) as WorkbookReport;
+  return readReportJson(await fs.readFile(file, "utf8"));
 }
 
 /** The first computed sheet's report: the one sheet when `--sheet` names it. */

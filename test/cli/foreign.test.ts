@@ -23,6 +23,7 @@ import path from "path";
 import { createInterface } from "readline";
 import { Run, runMain } from "../fixtures/cli";
 import type { WorkbookReport } from "../../src/core/job";
+import { readReportJson } from "../../src/core/reportJson";
 import { makeTempDir, removeTempDir } from "../fixtures/workbooks";
 import {
   addIndicatorTable,
@@ -227,7 +228,7 @@ async function computeCase(file: string, variant: Variant): Promise<Case> {
   const stray = written.filter((f) => f !== "copy.xlsx" && f !== "report.json");
   if (stray.length > 0) fail(`left files behind: ${stray.join(", ")}`);
   c.copy = await fs.readFile(outPath);
-  c.report = JSON.parse(await fs.readFile(jsonPath, "utf8")) as WorkbookReport;
+  c.report = readReportJson(await fs.readFile(jsonPath, "utf8"));
   await checkCopy(c, fail);
   if (table) checkTableReport(c, table, fail);
   return c;
@@ -800,7 +801,7 @@ describeWithLibreOffice("LibreOffice reads the copies of the workbooks with a ta
           `exit 0 on the re-saved file, but exit ${c.run.code} before: ${c.run.stderr.trim().slice(0, 200)}`
         );
       else {
-        const again = JSON.parse(await fs.readFile(json, "utf8")) as WorkbookReport;
+        const again = readReportJson(await fs.readFile(json, "utf8"));
         const sheet = again.sheets.find((s) => s.sheet === table.sheet);
         const first = c.report?.sheets.find((s) => s.sheet === table.sheet);
         if (sheet === undefined) failures.push(`no report for "${table.sheet}" after the re-save`);

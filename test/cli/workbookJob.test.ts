@@ -6,7 +6,7 @@ import { chitieu, draftNotes, Run } from "../fixtures/cli";
 import ExcelJS from "exceljs";
 import { promises as fs } from "fs";
 import path from "path";
-import type { WorkbookReport } from "../../src/core/job";
+import { readReportJson } from "../../src/core/reportJson";
 import { makeTempDir, removeTempDir, writeWorkbook } from "../fixtures/workbooks";
 
 const HEADERS = ["STT", "Chỉ tiêu", "ĐVT", "Kế hoạch", "Thực hiện 6 tháng", "Cơ quan chủ trì"];
@@ -132,7 +132,7 @@ describe("a workbook whose first sheet is notes", () => {
     const json = path.join(dir, "ghi-chu-truoc.json");
     const run = await chitieu(["compute", file, "--json", json]);
     expect(run).toEqual({ code: 0, stdout: "", stderr: "" });
-    const report = JSON.parse(await fs.readFile(json, "utf8")) as WorkbookReport;
+    const report = readReportJson(await fs.readFile(json, "utf8"));
     expect(report.skipped).toEqual([{ sheet: NOTES, reason: "notes" }]);
     expect(report.sheets.map((s) => s.sheet)).toEqual([TABLE]);
     expect(report.sheets[0].rows.find((r) => r.name === LAGGING)?.status).toBe("off_track");
