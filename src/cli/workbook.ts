@@ -5,7 +5,7 @@ import { JobHost, runWorkbookJob, WorkbookReport } from "../core/job";
 import { cli, vi } from "../core/messages/vi";
 import { Table } from "../core/types";
 import { WritePlan } from "../core/writePlan";
-import { applyPlanToXml } from "../xlsx/ooxml/patch";
+import { patchPieces } from "../xlsx/ooxml/patch";
 import { newStylesParts } from "../xlsx/ooxml/stylesPart";
 import {
   listSheets,
@@ -17,7 +17,10 @@ import {
   WorkbookContext,
 } from "../xlsx/ooxml/read";
 import { UsageError } from "./options";
-import { readZip, writeZip, ZipArchive, ZipError } from "./zip";
+import { Content, deflatePieces, readZip, writeZip, ZipArchive, ZipError } from "./zip";
+
+/** Parts up to this size are kept once inflated; larger ones are inflated at each read. */
+const KEPT_PART_BYTES = 1 << 20;
 
 /**
  * An .xlsx file as the CLI uses it: sheets read straight from the package's XML, and the
@@ -31,8 +34,11 @@ export class Workbook implements JobHost {
   readonly sheetParts: SheetPart[];
   private readonly context: WorkbookContext;
   private readonly parts: PackageParts;
-  /** Parts changed so far, by path: each sheet's patched XML and the grown style sheet. */
-  private readonly changed = new Map<string, string>();
+  /**
+   * Parts changed so far, by path: each sheet's patched XML, as the pieces it is made of
+   * (deflated as they come when saved, never joined), and the grown style sheet.
+   */
+  private readonly changed = new Map<string, string | readonly string[]>();
   /** Entry names by their lower case: a reference may spell a part in another case than the zip. */
   private readonly names = new Map<string, string>();
 
@@ -44,14 +50,19 @@ export class Workbook implements JobHost {
       const key = name.toLowerCase();
       if (!this.names.has(key)) this.names.set(key, name);
     }
-    // A part is inflated once: the sheet is read for its table, then again to be patched.
+    // A small part is inflated once (the style sheet is read, then grown). A large one (a
+    // sheet, the shared strings) is inflated when asked and let go: holding a 100.000-row
+    // sheet's text while its table is computed would add its size to the peak.
     const texts = new Map<string, string | undefined>();
     this.parts = {
       text: (path) => {
         const part = this.entryName(path);
-        if (this.changed.has(part)) return this.changed.get(part);
-        if (!texts.has(part)) texts.set(part, archive.text(part));
-        return texts.get(part);
+        const changed = this.changed.get(part);
+        if (changed !== undefined) return typeof changed === "string" ? changed : changed.join("");
+        if (texts.has(part)) return texts.get(part);
+        const text = archive.text(part);
+        if ((archive.size(part) ?? 0) <= KEPT_PART_BYTES) texts.set(part, text);
+        return text;
       },
     };
     this.sheetParts = listSheets(this.parts);
@@ -144,10 +155,13 @@ export class Workbook implements JobHost {
 
   /** Writes the workbook with the applied results; through a temporary file, never half-written. */
   async save(out: string): Promise<void> {
-    const replace = new Map<string, Buffer | string>();
-    const add = new Map<string, Buffer | string>();
+    const replace = new Map<string, Content>();
+    const add = new Map<string, Content>();
     for (const [name, text] of this.changed)
-      (this.archive.has(name) ? replace : add).set(name, text);
+      (this.archive.has(name) ? replace : add).set(
+        name,
+        typeof text === "string" ? text : await deflatePieces(text)
+      );
     const data = writeZip(this.archive, replace, add);
     await fs.mkdir(path.dirname(path.resolve(out)), { recursive: true });
     const temporary = `${out}.${process.pid}.tmp`;
@@ -186,7 +200,7 @@ export class Workbook implements JobHost {
         const stylesXml = this.parts.text(stylesPath);
         if (sheetXml === undefined || stylesXml === undefined) throw new Error("parts vanished");
         const names = { sheet: sheetPath, styles: stylesPath };
-        const patched = applyPlanToXml(sheetXml, stylesXml, plan, names);
+        const patched = patchPieces(sheetXml, stylesXml, plan, names);
         this.changed.set(sheetPath, patched.sheet);
         this.changed.set(stylesPath, patched.styles);
       },

@@ -58,6 +58,8 @@ export interface ZipArchive {
   /** In central-directory order, which writeZip keeps ([Content_Types].xml first stays first). */
   readonly entries: readonly ZipEntry[];
   has(name: string): boolean;
+  /** The inflated size the directory declares, without inflating. */
+  size(name: string): number | undefined;
   /** The inflated content, checked against the size and CRC-32; a stored entry's is a view. */
   bytes(name: string): Buffer | undefined;
   /** The content as UTF-8 without its byte order mark. */
@@ -365,6 +367,7 @@ export function readZip(data: Buffer): ZipArchive {
   return {
     entries,
     has: (name) => index.has(name),
+    size: (name) => index.get(name)?.size,
     bytes,
     text(name) {
       const content = bytes(name);
@@ -415,8 +418,8 @@ function contentOf({ name, method, raw, size, crc }: ZipEntry): Buffer {
  */
 export function writeZip(
   from: ZipArchive,
-  replace: ReadonlyMap<string, Buffer | string>,
-  add: ReadonlyMap<string, Buffer | string> = new Map(),
+  replace: ReadonlyMap<string, Content>,
+  add: ReadonlyMap<string, Content> = new Map(),
   options: WriteOptions = {}
 ): Buffer {
   for (const name of replace.keys())
@@ -560,23 +563,72 @@ type Base = Pick<
   | "comment"
 >;
 
+/** An entry's new content: bytes, text (written as UTF-8), or text deflated already. */
+export type Content = Buffer | string | Deflated;
+
+/** Text deflated as it was handed over, with what the entry's headers need of it. */
+export interface Deflated {
+  readonly deflated: Buffer;
+  readonly crc: number;
+  readonly size: number;
+}
+
+/** Text is handed to zlib in pieces of about this many characters. */
+const PIECE = 1 << 20;
+
+/**
+ * Deflates text given in pieces (a patched sheet: slices of the old one and the new cells)
+ * without ever joining it: neither the text nor its UTF-8 bytes are held whole, only the
+ * deflated result.
+ */
+export async function deflatePieces(pieces: Iterable<string>): Promise<Deflated> {
+  const deflate = zlib.createDeflateRaw({ level: LEVEL });
+  const out: Buffer[] = [];
+  deflate.on("data", (chunk: Buffer) => out.push(chunk));
+  const ended = new Promise<void>((resolve, reject) => {
+    deflate.on("end", resolve);
+    deflate.on("error", reject);
+  });
+  let crc = 0;
+  let size = 0;
+  const write = async (batch: string[]): Promise<void> => {
+    const bytes = Buffer.from(batch.join(""), "utf8");
+    crc = crc32(bytes, crc);
+    size += bytes.length;
+    if (!deflate.write(bytes)) await new Promise((resolve) => deflate.once("drain", resolve));
+  };
+  let batch: string[] = [];
+  let length = 0;
+  for (const piece of pieces) {
+    batch.push(piece);
+    length += piece.length;
+    if (length < PIECE) continue;
+    await write(batch);
+    batch = [];
+    length = 0;
+  }
+  await write(batch);
+  deflate.end();
+  await ended;
+  return { deflated: Buffer.concat(out), crc, size };
+}
+
+const isDeflated = (content: Content): content is Deflated =>
+  typeof content === "object" && !Buffer.isBuffer(content);
+
 /**
  * An entry with new content: deflated, or stored when deflate would not make it smaller.
  * Of the old extra fields only a Unicode path stays: the name is the same, while times and
  * the like would now be wrong.
  */
-function compress(
-  base: Base,
-  content: Buffer | string,
-  now: { time: number; date: number }
-): ZipEntry {
-  const data = typeof content === "string" ? Buffer.from(content, "utf8") : content;
-  const deflated = zlib.deflateRawSync(data, { level: LEVEL });
-  const stored = deflated.length >= data.length;
-  const raw = stored ? data : deflated;
+function compress(base: Base, content: Content, now: { time: number; date: number }): ZipEntry {
+  const { deflated, crc, size } = isDeflated(content) ? content : deflateWhole(content);
+  // Deflated ahead, the text itself is gone: it stays deflated whatever the sizes.
+  const stored = !isDeflated(content) && deflated.length >= size;
+  const raw = stored ? toBytes(content as Buffer | string) : deflated;
   const flags = base.flags & ~(DESCRIPTOR | LEVEL_BITS);
   const method = stored ? STORED : DEFLATED;
-  const sizes = { crc: crc32(data), compressedSize: raw.length, size: data.length };
+  const sizes = { crc, compressedSize: raw.length, size };
   const unicodePath = (id: number) => id === UNICODE_PATH_FIELD;
   return {
     name: base.name,
@@ -595,6 +647,18 @@ function compress(
   };
 }
 
+const toBytes = (content: Buffer | string): Buffer =>
+  typeof content === "string" ? Buffer.from(content, "utf8") : content;
+
+function deflateWhole(content: Buffer | string): Deflated {
+  const data = toBytes(content);
+  return {
+    deflated: zlib.deflateRawSync(data, { level: LEVEL }),
+    crc: crc32(data),
+    size: data.length,
+  };
+}
+
 /** MS-DOS local time at two-second resolution; the format starts in 1980. */
 function dosDateTime(d: Date): { time: number; date: number } {
   return {
@@ -604,18 +668,23 @@ function dosDateTime(d: Date): { time: number; date: number } {
 }
 
 /** CRC-32 (IEEE) by table, for Node before 20.15, which lacks `zlib.crc32`. */
-function tableCrc32(): (data: Buffer) => number {
+function tableCrc32(): (data: Buffer, previous?: number) => number {
   const table = new Uint32Array(256).map((_, n) => {
     for (let k = 0; k < 8; k++) n = n & 1 ? 0xedb88320 ^ (n >>> 1) : n >>> 1;
     return n;
   });
-  return (data) => {
-    let crc = ~0;
+  return (data, previous = 0) => {
+    let crc = ~previous;
     for (let i = 0; i < data.length; i++) crc = table[(crc ^ data[i]) & 0xff] ^ (crc >>> 8);
     return ~crc >>> 0;
   };
 }
 
-/** `crc32(Buffer.from("123456789")) // 0xcbf43926` */
-const crc32: (data: Buffer) => number =
-  typeof zlib.crc32 === "function" ? (data) => zlib.crc32(data) >>> 0 : tableCrc32();
+/**
+ * `crc32(Buffer.from("123456789")) // 0xcbf43926`; with the CRC of the bytes before, the
+ * CRC of both: `crc32(b, crc32(a))` is `crc32(a + b)`.
+ */
+const crc32: (data: Buffer, previous?: number) => number =
+  typeof zlib.crc32 === "function"
+    ? (data, previous = 0) => zlib.crc32(data, previous) >>> 0
+    : tableCrc32();

@@ -329,6 +329,7 @@ describe("writeZip", () => {
     const many: ZipArchive = {
       entries,
       has: (name) => names.has(name),
+      size: () => undefined,
       bytes: () => undefined,
       text: () => undefined,
     };

@@ -23,6 +23,12 @@ export interface PatchedParts {
   styles: string;
 }
 
+/** The same, the sheet as the pieces its text is made of (slices of the old text and new rows). */
+export interface PatchedPieces {
+  sheet: string[];
+  styles: string;
+}
+
 /**
  * The sheet and style sheet with the plan written: the rows patched here; `<dimension>`,
  * `<cols>` and `<conditionalFormatting>` by their own modules, on the parsed elements
@@ -34,6 +40,20 @@ export function applyPlanToXml(
   plan: WritePlan,
   parts = { sheet: "worksheet", styles: "xl/styles.xml" }
 ): PatchedParts {
+  const patched = patchPieces(sheetXml, stylesXml, plan, parts);
+  return { sheet: patched.sheet.join(""), styles: patched.styles };
+}
+
+/**
+ * `applyPlanToXml` with the sheet left in pieces: a sheet of 100.000 rows is tens of MB of
+ * text, and the writer deflates the pieces as they come rather than a joined copy.
+ */
+export function patchPieces(
+  sheetXml: string,
+  stylesXml: string,
+  plan: WritePlan,
+  parts = { sheet: "worksheet", styles: "xl/styles.xml" }
+): PatchedPieces {
   const sheet = new SheetSkeleton(sheetXml, parts.sheet);
   const styles = new StyleBook(stylesXml, parts.styles);
   const { data, prefix } = sheet;
@@ -42,7 +62,7 @@ export function applyPlanToXml(
   writeDimension(sheet, plan);
   writeWidths(sheet, plan);
   writeConditional(sheet, styles, plan);
-  return { sheet: sheet.edits.apply(sheetXml), styles: styles.toXml() };
+  return { sheet: sheet.edits.pieces(sheetXml), styles: styles.toXml() };
 }
 
 /** The `<sheetData>` element with the result cells, as texts to be joined. */

@@ -216,6 +216,11 @@ export class Splices {
    * that starts there, in the order they were added.
    */
   apply(text: string): string {
+    return this.pieces(text).join("");
+  }
+
+  /** `apply`'s text as the pieces it is made of, not joined: slices of `text` and the replacements. */
+  pieces(text: string): string[] {
     const inserts = (s: { start: number; end: number }): number => (s.end === s.start ? 0 : 1);
     const sorted = [...this.list].sort(
       (a, b) => a.start - b.start || inserts(a) - inserts(b) || a.order - b.order
@@ -230,6 +235,6 @@ export class Splices {
       at = splice.end;
     }
     out.push(text.slice(at));
-    return out.join("");
+    return out;
   }
 }
