@@ -49,6 +49,8 @@ const achievementDecimals = (reported: number): number => Math.max(2, reported);
  * Returns what disagrees; the row is only read.
  */
 export function findMismatches(row: IndicatorRow, progress: Progress): Mismatch[] {
+  // Most rows agree: they share one empty list rather than each keeping its own.
+  if (row.reportedAchievement === null && row.reportedRemaining === null) return NO_MISMATCHES;
   const found: Mismatch[] = [];
   const achievement = row.reportedAchievement;
   // Lower-is-better rows have no agreed "percent of plan"; their reported ratio is not checked.
@@ -85,8 +87,11 @@ export function findMismatches(row: IndicatorRow, progress: Progress): Mismatch[
       });
     }
   }
-  return found;
+  return found.length === 0 ? NO_MISMATCHES : found;
 }
+
+/** The mismatches of a row that has none, shared (reports are read-only). */
+const NO_MISMATCHES = Object.freeze([]) as unknown as Mismatch[];
 
 /** A `trên 95% kế hoạch vốn` row may report against the share or the whole plan. */
 function achievementCandidates(row: IndicatorRow, progress: Progress): number[] {

@@ -282,9 +282,15 @@ function toReportRow(
 }
 
 /**
- * The reader's problems then the arithmetic's. The row's own list is the report's when the
- * arithmetic adds none (most rows): the row is not kept after `analyse`, so no copy is needed.
+ * The reader's problems then the arithmetic's. Most rows have none: they share one empty
+ * list, since a list kept per row of 100.000 is a heap for the collector to copy. Where
+ * only one side has some, its own list is the report's (the row is not kept after
+ * `analyse`, so no copy is needed).
  */
 function joinProblems(read: Problem[], computed: Problem[]): Problem[] {
-  return computed.length === 0 ? read : read.concat(computed);
+  if (computed.length === 0) return read.length === 0 ? NO_PROBLEMS : read;
+  return read.length === 0 ? computed : read.concat(computed);
 }
+
+/** The problems of a row that has none, shared by every such row (a report is read-only). */
+const NO_PROBLEMS = Object.freeze([]) as unknown as Problem[];

@@ -32,7 +32,7 @@ export interface IndicatorRow extends KindInfo {
   targetText: string;
   actualText: string;
   agency: string;
-  partners: string[];
+  partners: readonly string[];
   solutions: string;
   /**
    * The sheet's columns by role, shared by every row of the sheet: `cellOf` names a cell
@@ -81,7 +81,15 @@ export function eachIndicatorRow(
   const words = headerWords(grid, header);
   const roleColumns = Object.entries(header.columns) as [ColumnRole, number][];
   const cells = new RowCells(grid);
-  const sheet: Sheet = { grid, header, styles: columnStyles(grid, header), cells, roleColumns };
+  const sheet: Sheet = {
+    grid,
+    header,
+    styles: columnStyles(grid, header),
+    cells,
+    roleColumns,
+    agencies: new Map(),
+    partners: new Map(),
+  };
   const { columns } = header;
   const sections: Section[] = [];
   let section: string | null = null;
@@ -133,7 +141,23 @@ const LETTERS = /\p{L}{3,}/u;
 interface Sheet extends FigureSource {
   /** The header's roles and their columns, in the header's order. */
   roleColumns: [ColumnRole, number][];
+  /**
+   * Each lead-agency and partners cell text read so far, and what it names. A sheet names
+   * a few dozen agencies over thousands of rows: each text is split once, and the rows
+   * naming the same partners share one (read-only) list.
+   */
+  agencies: Map<string, string>;
+  partners: Map<string, readonly string[]>;
 }
+
+/** A value worked out once per distinct key. */
+function remembered<T>(map: Map<string, T>, key: string, make: (key: string) => T): T {
+  let value = map.get(key);
+  if (value === undefined) map.set(key, (value = make(key)));
+  return value;
+}
+
+const NO_PARTNERS: readonly string[] = Object.freeze([]);
 
 interface RowContext {
   label: string;
@@ -185,7 +209,11 @@ function readIndicator(sheet: Sheet, r: number, context: RowContext): IndicatorR
   const kind = explicitKind(header, r, kindText, inferred, problems) ?? inferred;
   const parent = context.type === "sub" ? context.parent : null;
   // Line breaks separate lead agencies as `;` does; cellText would glue the names together.
-  const ownAgency = joinedAgencies(roleLines(grid, header, r, "agency"));
+  const ownAgency = remembered(
+    sheet.agencies,
+    roleLines(grid, header, r, "agency"),
+    joinedAgencies
+  );
   const partnersText = roleLines(grid, header, r, "partners");
   if (context.name === "")
     problems.push(
@@ -214,7 +242,12 @@ function readIndicator(sheet: Sheet, r: number, context: RowContext): IndicatorR
     targetText,
     actualText: cells.text(columns.actual),
     agency: ownAgency || (parent ? parent.agency : ""),
-    partners: partnersText !== "" ? splitAgencies(partnersText) : parent ? parent.partners : [],
+    partners:
+      partnersText !== ""
+        ? remembered(sheet.partners, partnersText, splitAgencies)
+        : parent
+          ? parent.partners
+          : NO_PARTNERS,
     solutions: roleLines(grid, header, r, "solutions"),
     columns,
     problems,
