@@ -5,7 +5,7 @@ import { JobHost, runWorkbookJob, WorkbookReport } from "../core/job";
 import { cli, vi } from "../core/messages/vi";
 import { Table } from "../core/types";
 import { WritePlan } from "../core/writePlan";
-import { patchPieces } from "../xlsx/ooxml/patch";
+import { patchSheet } from "../xlsx/ooxml/patch";
 import { newStylesParts } from "../xlsx/ooxml/stylesPart";
 import {
   listSheets,
@@ -17,7 +17,15 @@ import {
   WorkbookContext,
 } from "../xlsx/ooxml/read";
 import { UsageError } from "./options";
-import { Content, deflatePieces, readZip, writeZip, ZipArchive, ZipError } from "./zip";
+import {
+  Deflated,
+  inflatedText,
+  PieceDeflater,
+  readZip,
+  writeZip,
+  ZipArchive,
+  ZipError,
+} from "./zip";
 
 /** Parts up to this size are kept once inflated; larger ones are inflated at each read. */
 const KEPT_PART_BYTES = 1 << 20;
@@ -35,10 +43,10 @@ export class Workbook implements JobHost {
   private readonly context: WorkbookContext;
   private readonly parts: PackageParts;
   /**
-   * Parts changed so far, by path: each sheet's patched XML, as the pieces it is made of
-   * (deflated as they come when saved, never joined), and the grown style sheet.
+   * Parts changed so far, by path: each sheet's patched XML, deflated as it was written
+   * (a 100.000-row sheet is never held as text twice), and the grown style sheet.
    */
-  private readonly changed = new Map<string, string | readonly string[]>();
+  private readonly changed = new Map<string, string | Deflated>();
   /** Entry names by their lower case: a reference may spell a part in another case than the zip. */
   private readonly names = new Map<string, string>();
 
@@ -58,7 +66,8 @@ export class Workbook implements JobHost {
       text: (path) => {
         const part = this.entryName(path);
         const changed = this.changed.get(part);
-        if (changed !== undefined) return typeof changed === "string" ? changed : changed.join("");
+        if (changed !== undefined)
+          return typeof changed === "string" ? changed : inflatedText(changed);
         if (texts.has(part)) return texts.get(part);
         const text = archive.text(part);
         if ((archive.size(part) ?? 0) <= KEPT_PART_BYTES) texts.set(part, text);
@@ -155,13 +164,10 @@ export class Workbook implements JobHost {
 
   /** Writes the workbook with the applied results; through a temporary file, never half-written. */
   async save(out: string): Promise<void> {
-    const replace = new Map<string, Content>();
-    const add = new Map<string, Content>();
-    for (const [name, text] of this.changed)
-      (this.archive.has(name) ? replace : add).set(
-        name,
-        typeof text === "string" ? text : await deflatePieces(text)
-      );
+    const replace = new Map<string, string | Deflated>();
+    const add = new Map<string, string | Deflated>();
+    for (const [name, content] of this.changed)
+      (this.archive.has(name) ? replace : add).set(name, content);
     const data = writeZip(this.archive, replace, add);
     await fs.mkdir(path.dirname(path.resolve(out)), { recursive: true });
     const temporary = `${out}.${process.pid}.tmp`;
@@ -200,9 +206,10 @@ export class Workbook implements JobHost {
         const stylesXml = this.parts.text(stylesPath);
         if (sheetXml === undefined || stylesXml === undefined) throw new Error("parts vanished");
         const names = { sheet: sheetPath, styles: stylesPath };
-        const patched = patchPieces(sheetXml, stylesXml, plan, names);
-        this.changed.set(sheetPath, patched.sheet);
-        this.changed.set(stylesPath, patched.styles);
+        const deflater = new PieceDeflater();
+        const styles = patchSheet(sheetXml, stylesXml, plan, (piece) => deflater.add(piece), names);
+        this.changed.set(sheetPath, deflater.finish());
+        this.changed.set(stylesPath, styles);
       },
       sheet.name
     );

@@ -23,12 +23,6 @@ export interface PatchedParts {
   styles: string;
 }
 
-/** The same, the sheet as the pieces its text is made of (slices of the old text and new rows). */
-export interface PatchedPieces {
-  sheet: string[];
-  styles: string;
-}
-
 /**
  * The sheet and style sheet with the plan written: the rows patched here; `<dimension>`,
  * `<cols>` and `<conditionalFormatting>` by their own modules, on the parsed elements
@@ -40,59 +34,69 @@ export function applyPlanToXml(
   plan: WritePlan,
   parts = { sheet: "worksheet", styles: "xl/styles.xml" }
 ): PatchedParts {
-  const patched = patchPieces(sheetXml, stylesXml, plan, parts);
-  return { sheet: patched.sheet.join(""), styles: patched.styles };
+  const pieces: string[] = [];
+  const styles = patchSheet(sheetXml, stylesXml, plan, (piece) => pieces.push(piece), parts);
+  return { sheet: pieces.join(""), styles };
 }
 
 /**
- * `applyPlanToXml` with the sheet left in pieces: a sheet of 100.000 rows is tens of MB of
- * text, and the writer deflates the pieces as they come rather than a joined copy.
+ * `applyPlanToXml` with the sheet handed to `emit` as it is written, piece by piece (slices
+ * of the old text and the new rows): a sheet of 100.000 rows is tens of MB of text, which
+ * the writer deflates as it comes rather than holding it. Returns the style sheet, grown
+ * by the formats the rows needed.
  */
-export function patchPieces(
+export function patchSheet(
   sheetXml: string,
   stylesXml: string,
   plan: WritePlan,
+  emit: (piece: string) => void,
   parts = { sheet: "worksheet", styles: "xl/styles.xml" }
-): PatchedPieces {
+): string {
   const sheet = new SheetSkeleton(sheetXml, parts.sheet);
   const styles = new StyleBook(stylesXml, parts.styles);
   const { data, prefix } = sheet;
   const span = { start: data.start, end: data.end, tag: sheet.tag(data) };
-  sheet.edits.add(data.start, data.end, writeCells(sheetXml, span, styles, plan, prefix));
+  sheet.edits.add(data.start, data.end, (piece) =>
+    writeCells(sheetXml, span, styles, plan, prefix, piece)
+  );
   writeDimension(sheet, plan);
   writeWidths(sheet, plan);
   writeConditional(sheet, styles, plan);
-  return { sheet: sheet.edits.pieces(sheetXml), styles: styles.toXml() };
+  sheet.edits.emit(sheetXml, emit);
+  // After the rows: their number formats are in the book now.
+  return styles.toXml();
 }
 
-/** The `<sheetData>` element with the result cells, as texts to be joined. */
+/** The `<sheetData>` element with the result cells, handed to `emit` piece by piece. */
 function writeCells(
   text: string,
   data: ElementSpan,
   styles: StyleBook,
   plan: WritePlan,
-  p: string
-): string[] {
+  p: string,
+  emit: (piece: string) => void
+): void {
   const cellsOf = cellSource(plan);
   const needed = rowsWithValues(plan);
   const ours = new Set(plan.columns.map((c) => c.col));
   const firstOurs = Math.min(...ours);
-  const out: string[] = [];
   let copied = data.start;
   let next = 0;
   const insertMissing = (before: number, at: number): void => {
     while (next < needed.length && needed[next] < before) {
       const row = needed[next++];
       const cells = patchRow("", ours, cellsOf(row) ?? [], undefined, row, styles, p);
-      out.push(text.slice(copied, at), `<${p}row r="${row}">${cells}</${p}row>`);
+      emit(text.slice(copied, at));
+      emit(`<${p}row r="${row}">${cells}</${p}row>`);
       copied = at;
     }
   };
   if (data.tag.endsWith("/>")) {
-    out.push(text.slice(copied, data.end - 2), ">");
+    emit(text.slice(copied, data.end - 2));
+    emit(">");
     copied = data.end;
     insertMissing(Infinity, data.end);
-    out.push(`</${p}sheetData>`);
+    emit(`</${p}sheetData>`);
   } else {
     const rowOpen = `<${p}row`;
     const rowClose = `</${p}row>`;
@@ -115,15 +119,17 @@ function writeCells(
         const body = patchRow(inner, ours, cells, rowStyle, row, styles, p, firstOurs);
         let head = dropAttr(tag, "spans");
         if (selfClosed) head = head.slice(0, -2) + ">";
-        out.push(text.slice(copied, at), head, body, rowClose);
+        emit(text.slice(copied, at));
+        emit(head);
+        emit(body);
+        emit(rowClose);
         copied = end;
       }
       at = text.indexOf(rowOpen, end);
     }
     insertMissing(Infinity, close);
   }
-  out.push(text.slice(copied, data.end));
-  return out;
+  emit(text.slice(copied, data.end));
 }
 
 /**

@@ -198,12 +198,22 @@ export function appendChildren(
 }
 
 /** A list of replacements of spans of one text, applied at once. */
-export class Splices {
-  private readonly list: { start: number; end: number; text: string | string[]; order: number }[] =
-    [];
+/** A replacement written when the text is: its pieces handed to `emit` one by one, in order. */
+export type LazyText = (emit: (piece: string) => void) => void;
 
-  /** Replaces `start`…`end` (an insertion when equal) with `text`, or its pieces joined. */
-  add(start: number, end: number, text: string | string[]): void {
+export class Splices {
+  private readonly list: {
+    start: number;
+    end: number;
+    text: string | string[] | LazyText;
+    order: number;
+  }[] = [];
+
+  /**
+   * Replaces `start`…`end` (an insertion when equal) with `text`, its pieces joined, or what
+   * a function emits when the text is written (a sheet's rows, made as they are written).
+   */
+  add(start: number, end: number, text: string | string[] | LazyText): void {
     this.list.push({ start, end, text, order: this.list.length });
   }
 
@@ -211,30 +221,37 @@ export class Splices {
     return this.list.length;
   }
 
-  /**
-   * The text with every replacement made. At one place, insertions go before a replacement
-   * that starts there, in the order they were added.
-   */
+  /** The text with every replacement made. */
   apply(text: string): string {
     return this.pieces(text).join("");
   }
 
-  /** `apply`'s text as the pieces it is made of, not joined: slices of `text` and the replacements. */
+  /** `apply`'s text as the pieces it is made of, not joined. */
   pieces(text: string): string[] {
+    const out: string[] = [];
+    this.emit(text, (piece) => out.push(piece));
+    return out;
+  }
+
+  /**
+   * The text with every replacement made, handed to `emit` piece by piece: slices of `text`
+   * and the replacements. At one place, insertions go before a replacement that starts
+   * there, in the order they were added.
+   */
+  emit(text: string, emit: (piece: string) => void): void {
     const inserts = (s: { start: number; end: number }): number => (s.end === s.start ? 0 : 1);
     const sorted = [...this.list].sort(
       (a, b) => a.start - b.start || inserts(a) - inserts(b) || a.order - b.order
     );
-    const out: string[] = [];
     let at = 0;
     for (const splice of sorted) {
       if (splice.start < at) throw new Error("overlapping edits of one part");
-      out.push(text.slice(at, splice.start));
-      if (typeof splice.text === "string") out.push(splice.text);
-      else for (const piece of splice.text) out.push(piece);
+      emit(text.slice(at, splice.start));
+      if (typeof splice.text === "string") emit(splice.text);
+      else if (typeof splice.text === "function") splice.text(emit);
+      else for (const piece of splice.text) emit(piece);
       at = splice.end;
     }
-    out.push(text.slice(at));
-    return out;
+    emit(text.slice(at));
   }
 }
