@@ -27,7 +27,7 @@ import {
   ZipError,
 } from "./zip";
 
-/** Parts up to this size are kept once inflated; larger ones are inflated at each read. */
+/** Parts up to this size are kept once inflated, whether or not they are read again. */
 const KEPT_PART_BYTES = 1 << 20;
 
 /**
@@ -49,6 +49,8 @@ export class Workbook implements JobHost {
   private readonly changed = new Map<string, string | Deflated>();
   /** Entry names by their lower case: a reference may spell a part in another case than the zip. */
   private readonly names = new Map<string, string>();
+  /** Parts inflated and kept, by entry name, until they are changed. */
+  private readonly inflated = new Map<string, string | undefined>();
 
   private constructor(
     readonly file: string,
@@ -58,10 +60,12 @@ export class Workbook implements JobHost {
       const key = name.toLowerCase();
       if (!this.names.has(key)) this.names.set(key, name);
     }
-    // A small part is inflated once (the style sheet is read, then grown). A large one (a
-    // sheet, the shared strings) is inflated when asked and let go: holding a 100.000-row
-    // sheet's text while its table is computed would add its size to the peak.
-    const texts = new Map<string, string | undefined>();
+    // A part is inflated once and kept when it will be read again: a sheet is read for its
+    // table, then again to be patched (inflating it twice would cost a second copy at the
+    // peak, and the time), a small part (the style sheet) is read, then grown. A large
+    // part read once (the shared strings) is let go.
+    const texts = this.inflated;
+    const sheetPaths = new Set<string>();
     this.parts = {
       text: (path) => {
         const part = this.entryName(path);
@@ -70,11 +74,13 @@ export class Workbook implements JobHost {
           return typeof changed === "string" ? changed : inflatedText(changed);
         if (texts.has(part)) return texts.get(part);
         const text = archive.text(part);
-        if ((archive.size(part) ?? 0) <= KEPT_PART_BYTES) texts.set(part, text);
+        const small = (archive.size(part) ?? 0) <= KEPT_PART_BYTES;
+        if (small || sheetPaths.has(part)) texts.set(part, text);
         return text;
       },
     };
     this.sheetParts = listSheets(this.parts);
+    for (const sheet of this.sheetParts) sheetPaths.add(this.entryName(sheet.path));
     this.context = readContext(this.parts);
   }
 
@@ -210,6 +216,7 @@ export class Workbook implements JobHost {
         const styles = patchSheet(sheetXml, stylesXml, plan, (piece) => deflater.add(piece), names);
         this.changed.set(sheetPath, deflater.finish());
         this.changed.set(stylesPath, styles);
+        this.inflated.delete(sheetPath);
       },
       sheet.name
     );
