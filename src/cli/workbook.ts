@@ -49,7 +49,7 @@ export class Workbook implements JobHost {
   private readonly changed = new Map<string, string | Deflated>();
   /** Entry names by their lower case: a reference may spell a part in another case than the zip. */
   private readonly names = new Map<string, string>();
-  /** Parts inflated and kept, by entry name, until they are changed. */
+  /** Parts inflated and kept, by entry name: until they are changed, or the results are written. */
   private readonly inflated = new Map<string, string | undefined>();
 
   private constructor(
@@ -64,7 +64,6 @@ export class Workbook implements JobHost {
     // table, then again to be patched (inflating it twice would cost a second copy at the
     // peak, and the time), a small part (the style sheet) is read, then grown. A large
     // part read once (the shared strings) is let go.
-    const texts = this.inflated;
     const sheetPaths = new Set<string>();
     this.parts = {
       text: (path) => {
@@ -72,10 +71,10 @@ export class Workbook implements JobHost {
         const changed = this.changed.get(part);
         if (changed !== undefined)
           return typeof changed === "string" ? changed : inflatedText(changed);
-        if (texts.has(part)) return texts.get(part);
+        if (this.inflated.has(part)) return this.inflated.get(part);
         const text = archive.text(part);
         const small = (archive.size(part) ?? 0) <= KEPT_PART_BYTES;
-        if (small || sheetPaths.has(part)) texts.set(part, text);
+        if (small || sheetPaths.has(part)) this.inflated.set(part, text);
         return text;
       },
     };
@@ -146,6 +145,8 @@ export class Workbook implements JobHost {
   /** Applies the sheets' result columns, to be written by `save`. */
   async writePlans(plans: readonly WritePlan[]): Promise<void> {
     for (const plan of plans) this.apply(this.sheet(plan.sheet), plan);
+    // Sheets read and left unchanged (no indicator table) are not read again either.
+    for (const sheet of this.sheetParts) this.inflated.delete(this.entryName(sheet.path));
   }
 
   /**

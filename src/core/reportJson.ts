@@ -113,14 +113,20 @@ function encodeProblem(problem: Problem, row: number): unknown {
     : [problem.code, problem.cell, problem.args];
 }
 
-function encodeRow(row: ReportRow, heading: Section | null, sheet: Report): unknown[] {
+/** The heading a row is under, and the name its rows give as their section. */
+interface Heading {
+  row: number;
+  name: string;
+}
+
+function encodeRow(row: ReportRow, heading: Heading | null, sheet: Report): unknown[] {
   const values: unknown[] = [];
   for (const field of ROW_FIELDS) {
     switch (field) {
       case "section":
         // The heading's row when the row's section is that heading's; the text otherwise.
         values.push(
-          row.section !== null && heading !== null && sectionName(heading) === row.section
+          row.section !== null && heading !== null && heading.name === row.section
             ? heading.row
             : row.section
         );
@@ -150,10 +156,13 @@ function encodeSheetBody(sheet: Report, out: ChunkWriter, indent: string): void 
     out.add(`${indent}${JSON.stringify(field)}: ${JSON.stringify(sheet[field])},\n`);
   out.add(`${indent}"rows": [`);
   let s = -1;
+  let heading: Heading | null = null;
   sheet.rows.forEach((row, i) => {
     // The last heading above the row.
-    while (s + 1 < sheet.sections.length && sheet.sections[s + 1].row < row.row) s++;
-    const heading = s >= 0 ? sheet.sections[s] : null;
+    while (s + 1 < sheet.sections.length && sheet.sections[s + 1].row < row.row) {
+      const section = sheet.sections[++s];
+      heading = { row: section.row, name: sectionName(section) };
+    }
     out.add(
       `${i === 0 ? "\n" : ",\n"}${indent}  ${JSON.stringify(encodeRow(row, heading, sheet))}`
     );
