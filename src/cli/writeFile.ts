@@ -1,5 +1,6 @@
 import { closeSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from "fs";
 import path from "path";
+import { Utf8Batches } from "./utf8Batches";
 
 /**
  * Writes a file from text handed over in pieces (a report of 100.000 rows is tens of MB:
@@ -12,10 +13,11 @@ export function writeInPieces(file: string, produce: (write: (text: string) => v
   const fd = openSync(temporary, "w");
   try {
     try {
-      produce((text) => {
-        const bytes = Buffer.from(text, "utf8");
+      const batches = new Utf8Batches((bytes) => {
         for (let at = 0; at < bytes.length;) at += writeSync(fd, bytes, at);
       });
+      produce((text) => batches.add(text));
+      batches.flush();
     } finally {
       closeSync(fd);
     }

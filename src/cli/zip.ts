@@ -16,6 +16,7 @@
  */
 import { constants as bufferConstants } from "buffer";
 import zlib from "zlib";
+import { Utf8Batches } from "./utf8Batches";
 
 /**
  * A file this module cannot read: not a zip, truncated or corrupt, encrypted, multi-disk,
@@ -574,46 +575,33 @@ export interface Deflated {
   readonly size: number;
 }
 
-/** Text is deflated in batches of about this many characters. */
-const BATCH = 1 << 20;
-
 /**
  * Deflates text handed over in pieces (a patched sheet: slices of the old text and the new
- * rows) as it comes, holding only the deflated bytes and one batch of text. Each batch is
- * deflated on its own and ends on a sync flush (byte-aligned, not final), so the batches'
- * outputs, followed by one final empty block, are one deflate stream; a fresh dictionary
- * per megabyte costs well under a percent of size.
+ * rows) as it comes, holding only the deflated bytes and one megabyte of UTF-8. Each batch
+ * is deflated on its own and ends on a sync flush (byte-aligned, not final), so the
+ * batches' outputs, followed by one final empty block, are one deflate stream; a fresh
+ * dictionary per megabyte costs well under a percent of size.
  */
 export class PieceDeflater {
   private readonly out: Buffer[] = [];
-  private batch: string[] = [];
-  private length = 0;
   private crc = 0;
   private size = 0;
+  private readonly batches = new Utf8Batches((bytes) => {
+    this.crc = crc32(bytes, this.crc);
+    this.size += bytes.length;
+    const options = { level: LEVEL, finishFlush: zlib.constants.Z_SYNC_FLUSH };
+    this.out.push(zlib.deflateRawSync(bytes, options));
+  });
 
   add(piece: string): void {
-    this.batch.push(piece);
-    this.length += piece.length;
-    if (this.length >= BATCH) this.flush();
+    this.batches.add(piece);
   }
 
   /** The whole stream, closed; the deflater is not to be used again. */
   finish(): Deflated {
-    this.flush();
+    this.batches.flush();
     this.out.push(zlib.deflateRawSync(Buffer.alloc(0), { level: LEVEL }));
     return { deflated: Buffer.concat(this.out), crc: this.crc, size: this.size };
-  }
-
-  private flush(): void {
-    if (this.length === 0) return;
-    const bytes = Buffer.from(this.batch.join(""), "utf8");
-    this.crc = crc32(bytes, this.crc);
-    this.size += bytes.length;
-    this.out.push(
-      zlib.deflateRawSync(bytes, { level: LEVEL, finishFlush: zlib.constants.Z_SYNC_FLUSH })
-    );
-    this.batch = [];
-    this.length = 0;
   }
 }
 

@@ -75,28 +75,8 @@ const WORKBOOK_FIELDS = [
   "summary",
 ] as const satisfies readonly (keyof WorkbookReport)[];
 
-/** Text is handed on in pieces of about this many characters. */
-const CHUNK = 1 << 20;
-
-/** Collects text and hands it on in large pieces, so no report-sized string is ever made. */
-class ChunkWriter {
-  private pieces: string[] = [];
-  private length = 0;
-
-  constructor(private readonly write: (chunk: string) => void) {}
-
-  add(text: string): void {
-    this.pieces.push(text);
-    this.length += text.length;
-    if (this.length >= CHUNK) this.flush();
-  }
-
-  flush(): void {
-    if (this.pieces.length > 0) this.write(this.pieces.join(""));
-    this.pieces = [];
-    this.length = 0;
-  }
-}
+/** Where the text goes, piece by piece: a row's line at most, never the report whole. */
+type Out = (piece: string) => void;
 
 /** A figure's text as the report keeps it: null when it is only its value's plain digits. */
 const plainText = (value: number | null): string => (value === null ? "" : String(value));
@@ -151,10 +131,12 @@ function encodeRow(row: ReportRow, heading: Heading | null, sheet: Report): unkn
 }
 
 /** A sheet's fields, then its rows one a line; `{` and the closing `]}` are the caller's. */
-function encodeSheetBody(sheet: Report, out: ChunkWriter, indent: string): void {
+function encodeSheetBody(sheet: Report, out: Out, indent: string): void {
   for (const field of SHEET_FIELDS)
-    out.add(`${indent}${JSON.stringify(field)}: ${JSON.stringify(sheet[field])},\n`);
-  out.add(`${indent}"rows": [`);
+    out(`${indent}${JSON.stringify(field)}: ${JSON.stringify(sheet[field])},\n`);
+  out(`${indent}"rows": [`);
+  const lineStart = `\n${indent}  `;
+  const nextLineStart = `,${lineStart}`;
   let s = -1;
   let heading: Heading | null = null;
   sheet.rows.forEach((row, i) => {
@@ -163,40 +145,38 @@ function encodeSheetBody(sheet: Report, out: ChunkWriter, indent: string): void 
       const section = sheet.sections[++s];
       heading = { row: section.row, name: sectionName(section) };
     }
-    out.add(
-      `${i === 0 ? "\n" : ",\n"}${indent}  ${JSON.stringify(encodeRow(row, heading, sheet))}`
-    );
+    out(i === 0 ? lineStart : nextLineStart);
+    out(JSON.stringify(encodeRow(row, heading, sheet)));
   });
-  out.add(sheet.rows.length === 0 ? "]" : `\n${indent}]`);
+  out(sheet.rows.length === 0 ? "]" : `\n${indent}]`);
 }
 
-/** Writes a workbook report as JSON, in pieces handed to `write` as they are made. */
-export function writeReportJson(report: WorkbookReport, write: (chunk: string) => void): void {
-  const out = new ChunkWriter(write);
-  out.add(`{\n  "format": ${JSON.stringify(REPORT_FORMAT)},\n`);
-  out.add(`  "rowFields": ${JSON.stringify(ROW_FIELDS)},\n  "sheets": [`);
+/**
+ * Writes a workbook report as JSON, handing it to `out` as it is made, a piece at a time
+ * (a row's line at most): the caller batches them, no report-sized string is ever made.
+ */
+export function writeReportJson(report: WorkbookReport, out: Out): void {
+  out(`{\n  "format": ${JSON.stringify(REPORT_FORMAT)},\n`);
+  out(`  "rowFields": ${JSON.stringify(ROW_FIELDS)},\n  "sheets": [`);
   report.sheets.forEach((sheet, i) => {
-    out.add(i === 0 ? "\n    {\n" : ",\n    {\n");
+    out(i === 0 ? "\n    {\n" : ",\n    {\n");
     encodeSheetBody(sheet, out, "      ");
-    out.add("\n    }");
+    out("\n    }");
   });
-  out.add(report.sheets.length === 0 ? "],\n" : "\n  ],\n");
+  out(report.sheets.length === 0 ? "],\n" : "\n  ],\n");
   WORKBOOK_FIELDS.forEach((field, i) => {
     const end = i === WORKBOOK_FIELDS.length - 1 ? "\n" : ",\n";
-    out.add(`  ${JSON.stringify(field)}: ${JSON.stringify(report[field])}${end}`);
+    out(`  ${JSON.stringify(field)}: ${JSON.stringify(report[field])}${end}`);
   });
-  out.add("}\n");
-  out.flush();
+  out("}\n");
 }
 
 /** One sheet's report on its own (a file per sheet, as `chitieu demo` writes them). */
-export function writeSheetJson(sheet: Report, write: (chunk: string) => void): void {
-  const out = new ChunkWriter(write);
-  out.add(`{\n  "format": ${JSON.stringify(REPORT_FORMAT)},\n`);
-  out.add(`  "rowFields": ${JSON.stringify(ROW_FIELDS)},\n`);
+export function writeSheetJson(sheet: Report, out: Out): void {
+  out(`{\n  "format": ${JSON.stringify(REPORT_FORMAT)},\n`);
+  out(`  "rowFields": ${JSON.stringify(ROW_FIELDS)},\n`);
   encodeSheetBody(sheet, out, "  ");
-  out.add("\n}\n");
-  out.flush();
+  out("\n}\n");
 }
 
 /** A report written as a whole string: for small reports and tests. */
