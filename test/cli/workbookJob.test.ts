@@ -6,6 +6,9 @@ import { chitieu, draftNotes, Run } from "../fixtures/cli";
 import ExcelJS from "exceljs";
 import { promises as fs } from "fs";
 import path from "path";
+import { Workbook } from "../../src/cli/workbook";
+import { vi } from "../../src/core/messages/vi";
+import { ownHeader } from "../../src/core/writePlan";
 import { readReportJson } from "../../src/core/reportJson";
 import { makeTempDir, removeTempDir, writeWorkbook } from "../fixtures/workbooks";
 
@@ -136,5 +139,31 @@ describe("a workbook whose first sheet is notes", () => {
     expect(report.skipped).toEqual([{ sheet: NOTES, reason: "notes" }]);
     expect(report.sheets.map((s) => s.sheet)).toEqual([TABLE]);
     expect(report.sheets[0].rows.find((r) => r.name === LAGGING)?.status).toBe("off_track");
+  });
+});
+
+describe("a workbook computed, then read again in the same run", () => {
+  it("reads its sheets as written, from the deflated patch, and saves them so", async () => {
+    const workbook = new ExcelJS.Workbook();
+    addIndicatorSheet(workbook, "Chỉ tiêu", [
+      [1, "Thu ngân sách", "tỷ đồng", 1000, 300, "Sở Tài chính"],
+      [2, "Tạo việc làm", "lao động", 200, 150, "Sở Nội vụ"],
+    ]);
+    const file = await writeWorkbook(workbook, dir, "doc-lai.xlsx");
+    const book = await Workbook.open(file);
+    const report = await book.compute(undefined, {});
+    const again = await book.readSheet("Chỉ tiêu");
+    // The result columns are in the sheet as the job wrote them: header row 3, one per row.
+    const header = again.values[2].filter(
+      (v) => typeof v === "string" && v.startsWith("Chỉ tiêu · ")
+    );
+    expect(header).toHaveLength(4);
+    const column = again.values[2].indexOf(ownHeader("status"));
+    const statuses = again.values.slice(3, 5).map((line) => line[column]);
+    expect(statuses).toEqual(report.sheets[0].rows.map((row) => vi.status[row.status]));
+    const saved = path.join(dir, "doc-lai.out.xlsx");
+    await book.save(saved);
+    const reread = await (await Workbook.open(saved)).readSheet("Chỉ tiêu");
+    expect(reread.values).toEqual(again.values);
   });
 });
