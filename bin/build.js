@@ -30,13 +30,15 @@ function stale() {
 }
 
 /**
- * Builds into a temporary file and renames it into place: several commands started at once
- * (the tests run them in parallel) may each build, and none may read a half-written file.
+ * Bundles `entry` (TypeScript under src/ or test/) into one CommonJS file for Node, the
+ * packages in node_modules left to require. Builds into a temporary file and renames it
+ * into place: several commands started at once (the tests run them in parallel) may each
+ * build, and none may read a half-written file.
  */
-function build() {
+function bundle(entry, outfile) {
   const [output] = require("esbuild").buildSync({
-    entryPoints: [path.join(ROOT, "src", "cli", "main.ts")],
-    outfile: OUT,
+    entryPoints: [entry],
+    outfile,
     bundle: true,
     platform: "node",
     target: "node20",
@@ -46,12 +48,17 @@ function build() {
     logLevel: "error",
     write: false,
   }).outputFiles;
-  const temporary = `${OUT}.${process.pid}.tmp`;
-  fs.mkdirSync(path.dirname(OUT), { recursive: true });
+  const temporary = `${outfile}.${process.pid}.tmp`;
+  fs.mkdirSync(path.dirname(outfile), { recursive: true });
   fs.writeFileSync(temporary, output.contents);
-  fs.renameSync(temporary, OUT);
+  fs.renameSync(temporary, outfile);
 }
 
-module.exports = { OUT, stale, build };
+/** Builds the command. */
+function build() {
+  bundle(path.join(ROOT, "src", "cli", "main.ts"), OUT);
+}
+
+module.exports = { OUT, stale, build, bundle };
 
 if (require.main === module) build();
