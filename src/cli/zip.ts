@@ -619,12 +619,8 @@ const isDeflated = (content: Content): content is Deflated =>
  * the like would now be wrong.
  */
 function compress(base: Base, content: Content, now: { time: number; date: number }): ZipEntry {
-  const { deflated, crc, size } = isDeflated(content) ? content : deflateWhole(content);
-  // Deflated ahead, the text itself is gone: it stays deflated whatever the sizes.
-  const stored = !isDeflated(content) && deflated.length >= size;
-  const raw = stored ? toBytes(content as Buffer | string) : deflated;
+  const { raw, method, crc, size } = packed(content);
   const flags = base.flags & ~(DESCRIPTOR | LEVEL_BITS);
-  const method = stored ? STORED : DEFLATED;
   const sizes = { crc, compressedSize: raw.length, size };
   const unicodePath = (id: number) => id === UNICODE_PATH_FIELD;
   return {
@@ -644,13 +640,19 @@ function compress(base: Base, content: Content, now: { time: number; date: numbe
   };
 }
 
-const toBytes = (content: Buffer | string): Buffer =>
-  typeof content === "string" ? Buffer.from(content, "utf8") : content;
-
-function deflateWhole(content: Buffer | string): Deflated {
-  const data = toBytes(content);
+/**
+ * An entry's bytes as stored, and how: deflated, or stored when deflate would not make
+ * them smaller. Content deflated ahead stays deflated: its text is gone.
+ */
+function packed(content: Content): { raw: Buffer; method: number; crc: number; size: number } {
+  if (isDeflated(content))
+    return { raw: content.deflated, method: DEFLATED, crc: content.crc, size: content.size };
+  const data = typeof content === "string" ? Buffer.from(content, "utf8") : content;
+  const deflated = zlib.deflateRawSync(data, { level: LEVEL });
+  const stored = deflated.length >= data.length;
   return {
-    deflated: zlib.deflateRawSync(data, { level: LEVEL }),
+    raw: stored ? data : deflated,
+    method: stored ? STORED : DEFLATED,
     crc: crc32(data),
     size: data.length,
   };

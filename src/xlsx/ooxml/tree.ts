@@ -223,14 +223,9 @@ export class Splices {
 
   /** The text with every replacement made. */
   apply(text: string): string {
-    return this.pieces(text).join("");
-  }
-
-  /** `apply`'s text as the pieces it is made of, not joined. */
-  pieces(text: string): string[] {
     const out: string[] = [];
     this.emit(text, (piece) => out.push(piece));
-    return out;
+    return out.join("");
   }
 
   /**
