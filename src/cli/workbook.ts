@@ -5,7 +5,7 @@ import { JobHost, runWorkbookJob, WorkbookReport } from "../core/job";
 import { cli, vi } from "../core/messages/vi";
 import { Table } from "../core/types";
 import { WritePlan } from "../core/writePlan";
-import { patchSheet } from "../xlsx/ooxml/patch";
+import { patchingSheet } from "../xlsx/ooxml/patch";
 import { newStylesParts } from "../xlsx/ooxml/stylesPart";
 import {
   listSheets,
@@ -105,10 +105,27 @@ export class Workbook implements JobHost {
     try {
       return read();
     } catch (error) {
-      const reason = Workbook.problem(error, sheet);
-      if (reason !== undefined) throw new UsageError(vi.error.unreadableFile(file, reason));
-      throw error;
+      throw Workbook.usersError(file, error, sheet);
     }
+  }
+
+  /** `reading` for work that waits on the way. */
+  private static async readingAsync<T>(
+    file: string,
+    read: () => Promise<T>,
+    sheet?: string
+  ): Promise<T> {
+    try {
+      return await read();
+    } catch (error) {
+      throw Workbook.usersError(file, error, sheet);
+    }
+  }
+
+  /** What a broken package threw, as the user's error; any other error as it is. */
+  private static usersError(file: string, error: unknown, sheet?: string): unknown {
+    const reason = Workbook.problem(error, sheet);
+    return reason === undefined ? error : new UsageError(vi.error.unreadableFile(file, reason));
   }
 
   /** What is wrong, in the user's words; undefined for an error that is not the file's. */
@@ -144,7 +161,7 @@ export class Workbook implements JobHost {
 
   /** Applies the sheets' result columns, to be written by `save`. */
   async writePlans(plans: readonly WritePlan[]): Promise<void> {
-    for (const plan of plans) this.apply(this.sheet(plan.sheet), plan);
+    for (const plan of plans) await this.apply(this.sheet(plan.sheet), plan);
     // Sheets read and left unchanged (no indicator table) are not read again either.
     for (const sheet of this.sheetParts) this.inflated.delete(this.entryName(sheet.path));
   }
@@ -199,10 +216,10 @@ export class Workbook implements JobHost {
     return found;
   }
 
-  private apply(sheet: SheetPart, plan: WritePlan): void {
-    Workbook.reading(
+  private apply(sheet: SheetPart, plan: WritePlan): Promise<void> {
+    return Workbook.readingAsync(
       this.file,
-      () => {
+      async () => {
         const sheetPath = this.entryName(sheet.path);
         const stylesPath = this.entryName(this.context.stylesPath);
         // A workbook without a style sheet (Excel opens one) is given one, and its references.
@@ -214,9 +231,16 @@ export class Workbook implements JobHost {
         if (sheetXml === undefined || stylesXml === undefined) throw new Error("parts vanished");
         const names = { sheet: sheetPath, styles: stylesPath };
         const deflater = new PieceDeflater();
-        const styles = patchSheet(sheetXml, stylesXml, plan, (piece) => deflater.add(piece), names);
-        this.changed.set(sheetPath, deflater.finish());
-        this.changed.set(stylesPath, styles);
+        const add = (piece: string): void => deflater.add(piece);
+        const patching = patchingSheet(sheetXml, stylesXml, plan, add, names);
+        let step = patching.next();
+        while (!step.done) {
+          // The deflater works on other threads: the rows wait when it is behind.
+          if (deflater.behind) await deflater.caughtUp();
+          step = patching.next();
+        }
+        this.changed.set(sheetPath, await deflater.finish());
+        this.changed.set(stylesPath, step.value);
         this.inflated.delete(sheetPath);
       },
       sheet.name

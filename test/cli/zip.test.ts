@@ -1,6 +1,7 @@
 import { spawnSync } from "child_process";
 import { promises as fs } from "fs";
 import path from "path";
+import zlib from "zlib";
 import fc from "fast-check";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
@@ -214,7 +215,7 @@ describe("writeZip", () => {
   it("takes text deflated from pieces as they come: the same part as the whole text", async () => {
     const archive = readZip(small);
     const xml = archive.text(SHEET1) ?? "";
-    const deflate = (pieces: string[]): Deflated => {
+    const deflate = (pieces: string[]): Promise<Deflated> => {
       const deflater = new PieceDeflater();
       for (const piece of pieces) deflater.add(piece);
       return deflater.finish();
@@ -222,7 +223,7 @@ describe("writeZip", () => {
     // Pieces over three batches of a megabyte, Vietnamese split mid-word.
     const filler = `<!-- Tiến độ ${"chỉ tiêu ".repeat(90000)}-->`;
     const pieces = [xml.slice(0, 40), filler, "Đạ", "t", filler, filler, xml.slice(40)];
-    const deflated = deflate(pieces);
+    const deflated = await deflate(pieces);
     const whole = pieces.join("");
     expect(deflated.size).toBe(Buffer.byteLength(whole, "utf8"));
     expect(deflated.deflated.length).toBeLessThan(deflated.size / 20);
@@ -233,9 +234,32 @@ describe("writeZip", () => {
     expect(back.size(SHEET1)).toBe(deflated.size);
     // Another inflater (pako, under jszip) reads the batches as one stream too.
     expect(await (await JSZip.loadAsync(written)).file(SHEET1)?.async("string")).toBe(whole);
-    const empty = deflate([]);
+    const empty = await deflate([]);
     expect(empty.size).toBe(0);
     expect(readZip(writeZip(archive, new Map([[SHEET1, empty]]))).text(SHEET1)).toBe("");
+  });
+
+  it("deflates batches on other threads, the writer waiting when it is ahead: one stream, in order", async () => {
+    const deflater = new PieceDeflater();
+    const lines: string[] = [];
+    let waits = 0;
+    // Twelve megabytes of rows that differ, so a batch out of place would not inflate alike.
+    for (let i = 0; i < 120000; i++) {
+      const line = `<row r="${i}"><c r="A${i}" t="inlineStr"><is><t>Chỉ tiêu số ${i}</t></is></c></row>`;
+      lines.push(line);
+      deflater.add(line);
+      if (deflater.behind) {
+        waits++;
+        await deflater.caughtUp();
+        expect(deflater.behind).toBe(false);
+      }
+    }
+    const deflated = await deflater.finish();
+    const whole = lines.join("");
+    expect(waits).toBeGreaterThan(0);
+    expect(deflated.size).toBe(Buffer.byteLength(whole, "utf8"));
+    expect(zlib.inflateRawSync(deflated.deflated).toString("utf8")).toBe(whole);
+    expect(deflated.crc).toBe(zlib.crc32(Buffer.from(whole, "utf8")));
   });
 
   it("with no replacements keeps every part, its bytes and exceljs's values", async () => {

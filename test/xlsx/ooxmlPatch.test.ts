@@ -8,8 +8,9 @@ import ExcelJS from "exceljs";
 import { analyse } from "../../src/core/engine";
 import { planWrite, STATUS_RULES, WritePlan } from "../../src/core/writePlan";
 import { readZip, writeZip, ZipArchive } from "../../src/cli/zip";
-import { applyPlanToXml } from "../../src/xlsx/ooxml/patch";
+import { applyPlanToXml, patchingSheet } from "../../src/xlsx/ooxml/patch";
 import { applyPlan, tableFromWorksheet } from "../../src/xlsx/sheet";
+import { writeBenchWorkbook } from "../bench/generate";
 import { conditionalFormats } from "../fixtures/workbooks";
 import { smallPlan, smallSheet } from "./fixtures";
 
@@ -84,6 +85,29 @@ function planCells(sheet: ExcelJS.Worksheet, plan: WritePlan): unknown[] {
     }
   return cells;
 }
+
+describe("patchingSheet", () => {
+  it("writes a long sheet a thousand rows a step, as applyPlanToXml writes it at once", async () => {
+    const file = path.join(os.tmpdir(), `chitieu-steps-${process.pid}.xlsx`);
+    await writeBenchWorkbook(file, 2500);
+    const data = await fs.readFile(file);
+    await fs.rm(file);
+    const sheet = (await load(data)).worksheets[0];
+    const { report, grid, header } = analyse(tableFromWorksheet(sheet));
+    const plan = planWrite(grid, header, report);
+    const archive = readZip(data);
+    const [xml, styles] = [text(archive, SHEET), text(archive, STYLES)];
+    const pieces: string[] = [];
+    const patching = patchingSheet(xml, styles, plan, (piece) => pieces.push(piece));
+    let steps = 0;
+    let step = patching.next();
+    for (; !step.done; step = patching.next()) steps++;
+    const whole = applyPlanToXml(xml, styles, plan);
+    expect(steps).toBe(Math.floor(sheet.rowCount / 1000));
+    expect(pieces.join("")).toBe(whole.sheet);
+    expect(step.value).toBe(whole.styles);
+  });
+});
 
 describe("applyPlanToXml on the sample", () => {
   let sample: Buffer;

@@ -35,23 +35,27 @@ export function applyPlanToXml(
   parts = { sheet: "worksheet", styles: "xl/styles.xml" }
 ): PatchedParts {
   const pieces: string[] = [];
-  const styles = patchSheet(sheetXml, stylesXml, plan, (piece) => pieces.push(piece), parts);
-  return { sheet: pieces.join(""), styles };
+  const patching = patchingSheet(sheetXml, stylesXml, plan, (piece) => pieces.push(piece), parts);
+  for (;;) {
+    const step = patching.next();
+    if (step.done) return { sheet: pieces.join(""), styles: step.value };
+  }
 }
 
 /**
  * `applyPlanToXml` with the sheet handed to `emit` as it is written, piece by piece (slices
- * of the old text and the new rows): a sheet of 100.000 rows is tens of MB of text, which
- * the writer deflates as it comes rather than holding it. Returns the style sheet, grown
- * by the formats the rows needed.
+ * of the old text and the new rows), a thousand rows a step: a sheet of 100.000 rows is
+ * tens of MB of text, which the writer deflates as it comes rather than holding it, and
+ * between steps the writer may wait for its deflater (on other threads) to catch up.
+ * Returns the style sheet, grown by the formats the rows needed.
  */
-export function patchSheet(
+export function* patchingSheet(
   sheetXml: string,
   stylesXml: string,
   plan: WritePlan,
   emit: (piece: string) => void,
   parts = { sheet: "worksheet", styles: "xl/styles.xml" }
-): string {
+): Generator<void, string> {
   const sheet = new SheetSkeleton(sheetXml, parts.sheet);
   const styles = new StyleBook(stylesXml, parts.styles);
   const { data, prefix } = sheet;
@@ -62,20 +66,26 @@ export function patchSheet(
   writeDimension(sheet, plan);
   writeWidths(sheet, plan);
   writeConditional(sheet, styles, plan);
-  sheet.edits.emit(sheetXml, emit);
+  yield* sheet.edits.steps(sheetXml, emit);
   // After the rows: their number formats are in the book now.
   return styles.toXml();
 }
 
-/** The `<sheetData>` element with the result cells, handed to `emit` piece by piece. */
-function writeCells(
+/** Rows written between two steps of `patchingSheet`: about 0,4 MB of a results sheet. */
+const ROWS_PER_STEP = 1000;
+
+/**
+ * The `<sheetData>` element with the result cells, handed to `emit` piece by piece; it
+ * stops (yields) every `ROWS_PER_STEP` rows.
+ */
+function* writeCells(
   text: string,
   data: ElementSpan,
   styles: StyleBook,
   plan: WritePlan,
   p: string,
   emit: (piece: string) => void
-): void {
+): Generator<void, void> {
   const cellsOf = cellSource(plan);
   const needed = rowsWithValues(plan);
   const ours = new Set(plan.columns.map((c) => c.col));
@@ -103,6 +113,7 @@ function writeCells(
     const close = data.end - `</${p}sheetData>`.length;
     let at = text.indexOf(rowOpen, data.start + data.tag.length);
     let previous = 0;
+    let written = 0;
     while (at >= 0 && at < close) {
       const tagEnd = text.indexOf(">", at) + 1;
       const tag = text.slice(at, tagEnd);
@@ -126,6 +137,10 @@ function writeCells(
         copied = end;
       }
       at = text.indexOf(rowOpen, end);
+      if (++written === ROWS_PER_STEP) {
+        written = 0;
+        yield;
+      }
     }
     insertMissing(Infinity, close);
   }

@@ -198,8 +198,12 @@ export function appendChildren(
 }
 
 /** A list of replacements of spans of one text, applied at once. */
-/** A replacement written when the text is: its pieces handed to `emit` one by one, in order. */
-export type LazyText = (emit: (piece: string) => void) => void;
+/**
+ * A replacement written when the text is: its pieces handed to `emit` one by one, in order.
+ * A generator may stop between pieces (`yield`): whoever writes the text can then wait for
+ * its reader (a deflater on other threads) before asking for more.
+ */
+export type LazyText = (emit: (piece: string) => void) => Iterable<void> | void;
 
 export class Splices {
   private readonly list: {
@@ -234,6 +238,11 @@ export class Splices {
    * there, in the order they were added.
    */
   emit(text: string, emit: (piece: string) => void): void {
+    for (const pause of this.steps(text, emit)) void pause;
+  }
+
+  /** `emit`, stopping where a lazy replacement stops: each step resumes the writing. */
+  *steps(text: string, emit: (piece: string) => void): Generator<void, void> {
     const inserts = (s: { start: number; end: number }): number => (s.end === s.start ? 0 : 1);
     const sorted = [...this.list].sort(
       (a, b) => a.start - b.start || inserts(a) - inserts(b) || a.order - b.order
@@ -243,8 +252,10 @@ export class Splices {
       if (splice.start < at) throw new Error("overlapping edits of one part");
       emit(text.slice(at, splice.start));
       if (typeof splice.text === "string") emit(splice.text);
-      else if (typeof splice.text === "function") splice.text(emit);
-      else for (const piece of splice.text) emit(piece);
+      else if (typeof splice.text === "function") {
+        const paused = splice.text(emit);
+        if (paused) yield* paused;
+      } else for (const piece of splice.text) emit(piece);
       at = splice.end;
     }
     emit(text.slice(at));
