@@ -89,6 +89,7 @@ export function eachIndicatorRow(
     roleColumns,
     agencies: new Map(),
     partners: new Map(),
+    lines: new Map(),
   };
   const { columns } = header;
   const sections: Section[] = [];
@@ -148,6 +149,11 @@ interface Sheet extends FigureSource {
    */
   agencies: Map<string, string>;
   partners: Map<string, readonly string[]>;
+  /**
+   * Each multi-line cell text read so far (agencies, partners, solutions), tidied: the same
+   * `Alt+Enter` paragraphs repeat down a sheet, and each row would otherwise keep a copy.
+   */
+  lines: Map<string, string>;
 }
 
 /** A value worked out once per distinct key. */
@@ -170,9 +176,11 @@ interface RowContext {
 }
 
 /** A role's cell with its line breaks kept: they separate agencies and a solution's paragraphs. */
-function roleLines(grid: Grid, header: HeaderMap, r: number, role: ColumnRole): string {
-  const col = header.columns[role];
-  return col === undefined ? "" : multilineText(grid.raw(r, col));
+function roleLines(sheet: Sheet, r: number, role: ColumnRole): string {
+  const col = sheet.header.columns[role];
+  if (col === undefined) return "";
+  const raw = sheet.grid.raw(r, col);
+  return typeof raw === "string" ? remembered(sheet.lines, raw, multilineText) : multilineText(raw);
 }
 
 /** The address of a row's cell in a role (`D12`), or null when the sheet has no such column. */
@@ -185,7 +193,7 @@ export function cellOf(
 }
 
 function readIndicator(sheet: Sheet, r: number, context: RowContext): IndicatorRow {
-  const { grid, header, cells } = sheet;
+  const { header, cells } = sheet;
   const { columns } = header;
   const problems: Problem[] = [];
   // In FIGURE_ROLES order, which is the order their problems are listed in.
@@ -209,12 +217,8 @@ function readIndicator(sheet: Sheet, r: number, context: RowContext): IndicatorR
   const kind = explicitKind(header, r, kindText, inferred, problems) ?? inferred;
   const parent = context.type === "sub" ? context.parent : null;
   // Line breaks separate lead agencies as `;` does; cellText would glue the names together.
-  const ownAgency = remembered(
-    sheet.agencies,
-    roleLines(grid, header, r, "agency"),
-    joinedAgencies
-  );
-  const partnersText = roleLines(grid, header, r, "partners");
+  const ownAgency = remembered(sheet.agencies, roleLines(sheet, r, "agency"), joinedAgencies);
+  const partnersText = roleLines(sheet, r, "partners");
   if (context.name === "")
     problems.push(
       problem("noName", r, columns.name === undefined ? null : address(r, columns.name))
@@ -248,7 +252,7 @@ function readIndicator(sheet: Sheet, r: number, context: RowContext): IndicatorR
         : parent
           ? parent.partners
           : NO_PARTNERS,
-    solutions: roleLines(grid, header, r, "solutions"),
+    solutions: roleLines(sheet, r, "solutions"),
     columns,
     problems,
   };
