@@ -2,7 +2,6 @@
  * Writing figures the Vietnamese way (docs/rules.md §4): `.` for thousands, `,` for decimals,
  * half away from zero on the digits a person reads. Pure: no host, no Intl locale data.
  */
-import { BoundedCache } from "./boundedCache";
 
 const DOT = 0x2e;
 const isDigit = (code: number): boolean => code >= 0x30 && code <= 0x39;
@@ -114,17 +113,53 @@ function padded(value: number, intPart: string, fracPart: string, d: number): Ro
  */
 export function formatNumber(value: number, decimals: number): string {
   if (!Number.isFinite(value)) return String(value);
-  let known = FORMATTED.get(decimals);
-  if (known === undefined) FORMATTED.set(decimals, (known = new BoundedCache(4096)));
-  return known.get(value) ?? known.set(value, vietnamese(value, decimals));
+  const d = Number.isFinite(decimals) ? Math.min(Math.max(Math.floor(decimals), 0), 340) : 0;
+  const abs = Math.abs(value);
+  // An integer below 10^15 has at most 15 digits, all kept: nothing to round.
+  if (Number.isInteger(value) && abs < 1e15)
+    return (value < 0 ? "-" : "") + grouped(abs) + (d === 0 ? "" : `,${zeros(d)}`);
+  // Worked out each time, not remembered: the arithmetic costs less than a look-up by value.
+  return (d <= 2 ? fewDigits(value, abs, d) : null) ?? vietnamese(value, d);
 }
 
+/** 10^d for the digits `fewDigits` writes. */
+const SCALE = [1, 10, 100];
+
 /**
- * Figures already written, by decimals then value: a draft writes the same row's figures
- * once per sentence that quotes them. (-0 and 0 share a key and a text: "0".)
+ * `vietnamese` for most figures of a sheet, by arithmetic rather than by digits: null when
+ * the value is too large or too close to a half for a double to tell which way it rounds.
+ * A value's 15 significant digits and the double `abs * 10^d` differ by less than 10^-2 of
+ * a unit below 10^12, so a fraction further than that from a half rounds as those digits do.
+ * @example fewDigits(2.675, 2.675, 2) // null: 267.49999… is too close to a half
  */
-// Each small on purpose: the repeats are a row's sentences, close together, not the whole sheet.
-const FORMATTED = new Map<number, BoundedCache<number, string>>();
+function fewDigits(value: number, abs: number, d: number): string | null {
+  const scale = SCALE[d];
+  const scaled = abs * scale;
+  if (!(scaled < 1e12)) return null;
+  const floor = Math.floor(scaled);
+  const rest = scaled - floor;
+  if (rest > 0.49 && rest < 0.51) return null;
+  const units = rest > 0.5 ? floor + 1 : floor;
+  const frac = units % scale;
+  const whole = grouped((units - frac) / scale);
+  // -0,00 is not a figure: a negative that rounds to nothing is written without its sign.
+  const sign = value < 0 && units !== 0 ? "-" : "";
+  if (d === 0) return sign + whole;
+  return `${sign}${whole},${d === 1 ? String(frac) : DIGIT_PAIRS[frac]}`;
+}
+
+/** `00` to `99`: two decimals, made once rather than per figure. */
+const DIGIT_PAIRS = Array.from({ length: 100 }, (_, i) => (i < 10 ? `0${i}` : String(i)));
+
+/** `000` to `999`: a group of thousands after the first, made once rather than per figure. */
+const GROUPS = Array.from({ length: 1000 }, (_, i) => String(i).padStart(3, "0"));
+
+/** A whole number below 10^15 grouped by three: `grouped(1234567)` // "1.234.567" */
+function grouped(whole: number): string {
+  if (whole < 1000) return String(whole);
+  const group = whole % 1000;
+  return `${grouped((whole - group) / 1000)}.${GROUPS[group]}`;
+}
 
 function vietnamese(value: number, decimals: number): string {
   const { negative, whole, frac } = roundDigits(value, decimals);

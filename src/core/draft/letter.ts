@@ -81,8 +81,10 @@ function addressees(agencies: string[]): Block[] {
  * name; two or more departments (`Sở …`) share one line, `Các sở: Y tế; Xây dựng`.
  */
 export function recipientNames(agencies: readonly string[]): string[] {
-  const named = agencies.filter((a) => !isGroup(a));
-  const kept = agencies.filter((a) => !isGroup(a) || !named.some((n) => groupCovers(a, n)));
+  // The kind each named body starts with, told once for all groups: a letter to every
+  // commune names thousands of bodies, and each group would fold every one of them again.
+  const namedKinds = new Set(agencies.filter((a) => !isGroup(a)).map(kindOf));
+  const kept = agencies.filter((a) => !isGroup(a) || !groupKinds(a).some((k) => namedKinds.has(k)));
   const departments = kept.filter((a) => /^sở\s/i.test(a));
   if (departments.length < 2) return kept;
   const line = `Các sở: ${departments.map((a) => a.replace(/^sở\s+/i, "")).join("; ")}`;
@@ -97,15 +99,16 @@ export function recipientNames(agencies: readonly string[]): string[] {
 /** `Các sở, ban, ngành tỉnh`, `các chủ đầu tư`: a kind of body, not one body. */
 const isGroup = (agency: string): boolean => /^các\s/i.test(agency.trim());
 
-/** Whether a group's kinds (`sở`, `ban`, `ngành`) include the kind a named body starts with. */
-function groupCovers(group: string, agency: string): boolean {
-  const kinds = fold(group)
+/** The kinds of body a group names, folded: `Các sở, ban, ngành tỉnh` // ["so", "ban", "nganh"] */
+function groupKinds(group: string): string[] {
+  return fold(group)
     .replace(/^cac\s+/, "")
     .split(/,\s*|\s+va\s+/)
     .map((kind) => kind.trim().split(/\s+/)[0]);
-  const kind = fold(agency).split(/\s+/)[0];
-  return kinds.includes(kind);
 }
+
+/** The kind a named body starts with, folded: `Sở Y tế` // "so"; a group covers it when it names it. */
+const kindOf = (agency: string): string => fold(agency).split(/\s+/)[0];
 
 /** The request letter (Công văn đề nghị) of docs/rules.md §5: per agency, what it leads and supports, and the deadline. */
 export function draftLetter(

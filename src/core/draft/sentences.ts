@@ -158,10 +158,16 @@ function say(context: SentenceContext, id: TemplateId, row: ReportRow): string {
   return sayWith(context, id, fieldsOf(row, context));
 }
 
-/** A row's placeholder values as a lookup, made once for all the sentences of the row. */
+/**
+ * A row's placeholder values as a lookup, made once for all the sentences of the row. Its
+ * unit is worked out once: each of the row's three clauses prints it.
+ */
 function fieldsOf(row: ReportRow, context: SentenceContext): (field: string) => string {
-  return (field) => rowValue(row, context, field);
+  let unit: string | undefined;
+  return (field) => (field === UNIT ? (unit ??= unitText(row)) : rowValue(row, context, field));
 }
+
+const UNIT = "Đơn vị tính";
 
 function sayWith(context: SentenceContext, id: TemplateId, fields: (field: string) => string) {
   return fillWith(id, context.templates[id], fields);

@@ -142,5 +142,18 @@ export function midSentence(name: string): string {
 /** A character that lower-casing leaves as it is: told without the locale for ASCII. */
 function isLowerCase(code: number, char: string): boolean {
   if (code < 0x80) return code < 0x41 || code > 0x5a;
-  return char === char.toLocaleLowerCase("vi");
+  // Through the locale once per character: a letter's names share a few dozen letters,
+  // and the locale's call costs more than the rest of a row's clause.
+  let known = LOWER_CASE[code];
+  if (known === UNKNOWN) {
+    known = char === char.toLocaleLowerCase("vi") ? YES : NO;
+    LOWER_CASE[code] = known;
+  }
+  return known === YES;
 }
+
+/** Per UTF-16 code unit, whether `isLowerCase` holds, once told. */
+const LOWER_CASE = new Uint8Array(0x10000);
+const UNKNOWN = 0;
+const YES = 1;
+const NO = 2;

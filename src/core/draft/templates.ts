@@ -223,20 +223,50 @@ export function fill(
  * sentence needs three or four of its fourteen values, and each costs a formatted number.
  */
 export function fillWith(id: TemplateId, text: string, value: (field: string) => string): string {
-  let out = "";
-  for (const piece of piecesOf(id, text)) out += "text" in piece ? piece.text : value(piece.field);
-  return tidy(out);
+  const { texts, fields } = compiled(id, text);
+  const parts = [texts[0]];
+  for (let i = 0; i < fields.length; i++) parts.push(value(fields[i]), texts[i + 1]);
+  // Joined, not concatenated: `tidy` reads a flat string, and a chain of `+=` pieces would
+  // be copied into one at its first character anyway, after a node per piece.
+  return tidy(parts.join(""));
+}
+
+/** A template ready to fill: the texts around its fields, one more text than fields. */
+interface Compiled {
+  texts: string[];
+  fields: string[];
 }
 
 /**
  * Templates already split, by their text: a draft fills the same few dozen templates once
  * per row. Bounded, so templates edited over a long session cannot grow it without end.
  */
-const PIECES = new BoundedCache<string, Piece[]>(512);
+const COMPILED = new BoundedCache<string, Compiled>(512);
 
-function piecesOf(id: TemplateId, text: string): Piece[] {
+function compiled(id: TemplateId, text: string): Compiled {
   // Parsed under its own id, so a stray brace is reported against the template that has it.
-  return PIECES.get(text) ?? PIECES.set(text, parseTemplate(id, text));
+  return COMPILED.get(text) ?? COMPILED.set(text, compile(parseTemplate(id, text)));
+}
+
+/**
+ * Every placeholder name, as the literal a `switch` on it names: a name cut from a
+ * template's text is a fresh string, compared with each case character by character.
+ */
+const FIELD_NAMES = new Map<string, string>(
+  Object.values(TEMPLATE_FIELDS).flatMap((names: readonly string[]) => names.map((n) => [n, n]))
+);
+
+function compile(pieces: Piece[]): Compiled {
+  const texts = [""];
+  const fields: string[] = [];
+  for (const piece of pieces) {
+    if ("text" in piece) texts[texts.length - 1] += piece.text;
+    else {
+      fields.push(FIELD_NAMES.get(piece.field) ?? piece.field);
+      texts.push("");
+    }
+  }
+  return { texts, fields };
 }
 
 const SPACE = 0x20;
