@@ -51,60 +51,73 @@ const achievementDecimals = (reported: number): number => Math.max(2, reported);
 export function findMismatches(row: IndicatorRow, progress: Progress): Mismatch[] {
   // Most rows agree: they share one empty list rather than each keeping its own.
   if (row.reportedAchievement === null && row.reportedRemaining === null) return NO_MISMATCHES;
-  const found: Mismatch[] = [];
+  let found: Mismatch[] = NO_MISMATCHES;
   const achievement = row.reportedAchievement;
   // Lower-is-better rows have no agreed "percent of plan"; their reported ratio is not checked.
   if (achievement && progress.achievement !== null && row.direction === "up") {
-    const candidates = achievementCandidates(row, progress);
-    const reported = reportedPercent(achievement, candidates[0] * 100);
-    if (!candidates.some((c) => agrees(reported.percent, reported.decimals, c * 100))) {
-      found.push({
-        field: "achievement",
-        cell: achievement.cell,
-        reported: roundTo(reported.percent / 100, reported.decimals + 2),
-        computed: candidates[0],
-        decimals: reported.decimals,
-        computedDecimals: achievementDecimals(reported.decimals),
-      });
+    const computed = progress.achievement;
+    const other = otherAchievement(row, progress);
+    const reported = reportedPercent(achievement, computed * 100);
+    const ok =
+      agrees(reported.percent, reported.decimals, computed * 100) ||
+      (other !== null && agrees(reported.percent, reported.decimals, other * 100));
+    if (!ok) {
+      found = [
+        {
+          field: "achievement",
+          cell: achievement.cell,
+          reported: roundTo(reported.percent / 100, reported.decimals + 2),
+          computed,
+          decimals: reported.decimals,
+          computedDecimals: achievementDecimals(reported.decimals),
+        },
+      ];
     }
   }
   const remaining = row.reportedRemaining;
-  if (remaining && progress.remaining !== null) {
-    const candidates = remainingCandidates(row, progress);
-    const ok = candidates.some(
-      (c) =>
-        (c <= EPSILON && remaining.value <= EPSILON) ||
-        agrees(remaining.value, remaining.decimals, c)
-    );
-    if (!ok) {
-      found.push({
+  // The remaining amount against the whole plan is tried only when the share's disagrees.
+  if (remaining && progress.remaining !== null && !remainingAgrees(remaining, progress.remaining)) {
+    const other = otherRemaining(row, progress);
+    if (other === null || !remainingAgrees(remaining, other)) {
+      const mismatch: Mismatch = {
         field: "remaining",
         cell: remaining.cell,
         reported: remaining.value,
-        computed: candidates[0],
+        computed: progress.remaining,
         decimals: remaining.decimals,
         computedDecimals: progress.remainingDecimals,
-      });
+      };
+      found = found === NO_MISMATCHES ? [mismatch] : [...found, mismatch];
     }
   }
-  return found.length === 0 ? NO_MISMATCHES : found;
+  return found;
 }
 
 /** The mismatches of a row that has none, shared (reports are read-only). */
 const NO_MISMATCHES = Object.freeze([]) as unknown as Mismatch[];
 
-/** A `trên 95% kế hoạch vốn` row may report against the share or the whole plan. */
-function achievementCandidates(row: IndicatorRow, progress: Progress): number[] {
-  const computed = progress.achievement ?? 0;
+/**
+ * A `trên 95% kế hoạch vốn` row may report against the share or the whole plan: the
+ * achievement against the whole plan, or null for any other row.
+ */
+function otherAchievement(row: IndicatorRow, progress: Progress): number | null {
   if (row.planShare === undefined || row.planAmount === undefined || progress.actual === null)
-    return [computed];
-  return [computed, progress.actual / row.planAmount];
+    return null;
+  return progress.actual / row.planAmount;
 }
 
-function remainingCandidates(row: IndicatorRow, progress: Progress): number[] {
-  const computed = progress.remaining ?? 0;
-  if (row.planAmount === undefined || progress.actual === null) return [computed];
-  return [computed, roundTo(row.planAmount - progress.actual, progress.remainingDecimals)];
+/** A reported remaining amount agrees with a computed one; nothing left reads as nothing. */
+function remainingAgrees(reported: Figure, computed: number): boolean {
+  return (
+    (computed <= EPSILON && reported.value <= EPSILON) ||
+    agrees(reported.value, reported.decimals, computed)
+  );
+}
+
+/** What is left of the whole plan, for such a row; null for any other. */
+function otherRemaining(row: IndicatorRow, progress: Progress): number | null {
+  if (row.planAmount === undefined || progress.actual === null) return null;
+  return roundTo(row.planAmount - progress.actual, progress.remainingDecimals);
 }
 
 /**

@@ -122,24 +122,32 @@ export function formatNumber(value: number, decimals: number): string {
   return (d <= 2 ? fewDigits(value, abs, d) : null) ?? vietnamese(value, d);
 }
 
-/** 10^d for the digits `fewDigits` writes. */
-const SCALE = [1, 10, 100];
+/** 10^d, exact, for the decimals `roundedUnits` can round. */
+const SCALE = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12];
 
 /**
- * `vietnamese` for most figures of a sheet, by arithmetic rather than by digits: null when
- * the value is too large or too close to a half for a double to tell which way it rounds.
- * A value's 15 significant digits and the double `abs * 10^d` differ by less than 10^-2 of
- * a unit below 10^12, so a fraction further than that from a half rounds as those digits do.
- * @example fewDigits(2.675, 2.675, 2) // null: 267.49999… is too close to a half
+ * `|value|` rounded half away from zero to `d` decimals, in units of 10^-d, by arithmetic
+ * rather than by digits: -1 when the value is too large or too close to a half for a
+ * double to tell which way it rounds. A value's 15 significant digits and the double
+ * `abs * 10^d` differ by less than 10^-2 of a unit below 10^12, so a fraction further
+ * than that from a half rounds as those digits do.
+ * @example roundedUnits(2.675, 2) // -1: 267.49999… is too close to a half
  */
-function fewDigits(value: number, abs: number, d: number): string | null {
-  const scale = SCALE[d];
-  const scaled = abs * scale;
-  if (!(scaled < 1e12)) return null;
+function roundedUnits(abs: number, d: number): number {
+  if (d >= SCALE.length) return -1;
+  const scaled = abs * SCALE[d];
+  if (!(scaled < 1e12)) return -1;
   const floor = Math.floor(scaled);
   const rest = scaled - floor;
-  if (rest > 0.49 && rest < 0.51) return null;
-  const units = rest > 0.5 ? floor + 1 : floor;
+  if (rest > 0.49 && rest < 0.51) return -1;
+  return rest > 0.5 ? floor + 1 : floor;
+}
+
+/** `vietnamese` for most figures of a sheet (two decimals at most), or null (see `roundedUnits`). */
+function fewDigits(value: number, abs: number, d: number): string | null {
+  const units = roundedUnits(abs, d);
+  if (units < 0) return null;
+  const scale = SCALE[d];
   const frac = units % scale;
   const whole = grouped((units - frac) / scale);
   // -0,00 is not a figure: a negative that rounds to nothing is written without its sign.
@@ -194,6 +202,12 @@ export function roundTo(value: number, decimals: number): number {
   if (!Number.isFinite(value)) return value;
   // An integer below 10^15 rounds to itself (and -0 to 0, as the text "0" reads).
   if (Number.isInteger(value) && Math.abs(value) < 1e15) return value === 0 ? 0 : value;
+  // Most values by arithmetic: units / 10^d is the double nearest that decimal, as its
+  // text read back would be (both exact, and division rounds correctly).
+  const d = Number.isFinite(decimals) ? Math.max(Math.floor(decimals), 0) : 0;
+  const units = roundedUnits(Math.abs(value), d);
+  if (units === 0) return 0;
+  if (units > 0) return value < 0 ? -units / SCALE[d] : units / SCALE[d];
   const { negative, whole, frac } = roundDigits(value, decimals);
   return Number(`${negative ? "-" : ""}${whole}${frac ? `.${frac}` : ""}`);
 }

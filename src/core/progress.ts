@@ -176,16 +176,16 @@ function effectiveTarget(
   row: IndicatorRow,
   problems: Problem[]
 ): { value: number; decimals: number } | null {
-  const cell = cellOf(row, "target");
   if (row.planShare !== undefined) {
     if (row.planAmount === undefined) {
-      problems.push(problem("missingPlanAmount", row.row, cell));
+      problems.push(problem("missingPlanAmount", row.row, cellOf(row, "target")));
       return null;
     }
     const decimals = row.planDecimals ?? 0;
     return { value: roundTo(row.planShare * row.planAmount, Math.max(decimals, 2)), decimals };
   }
   if (row.target === null) {
+    const cell = cellOf(row, "target");
     problems.push(
       row.targetText !== ""
         ? problem("notANumber", row.row, cell, { text: row.targetText })

@@ -1,5 +1,16 @@
 import { Grid } from "./grid";
-import { cellText, fold } from "./text";
+import { CellValue } from "./types";
+import { cellText, fold, isTidy } from "./text";
+
+/**
+ * How many distinct untidy texts, and long folds, a sheet's reader remembers: enough for
+ * the agencies and solutions that repeat down a sheet, bounded for one whose every cell
+ * differs.
+ */
+const REMEMBERED = 4096;
+
+/** A fold this long is remembered: a name or a figure is folded faster than looked up. */
+const LONG = 32;
 
 /**
  * One sheet row's cell texts and their folds, each worked out once: the row reader asks
@@ -10,6 +21,13 @@ export class RowCells {
   private row = 0;
   private readonly texts: (string | undefined)[];
   private readonly folds: (string | undefined)[];
+  /**
+   * Texts that `cellText` changes (line breaks, odd spaces, decomposed marks) and folds of
+   * long texts, by the text: the same solutions and agency lists repeat down a sheet, and
+   * the repeated-header check reads them on every row.
+   */
+  private readonly tidied = new Map<string, string>();
+  private readonly longFolds = new Map<string, string>();
 
   constructor(private readonly grid: Grid) {
     const width = Math.max(0, grid.lastCol - grid.firstCol + 1);
@@ -31,8 +49,14 @@ export class RowCells {
     // A column outside the snapshot (a user's correction) is read as it is, not remembered.
     if (i < 0 || i >= this.texts.length) return cellText(this.grid.raw(this.row, col));
     let text = this.texts[i];
-    if (text === undefined) this.texts[i] = text = cellText(this.grid.raw(this.row, col));
+    if (text === undefined) this.texts[i] = text = this.tidy(this.grid.raw(this.row, col));
     return text;
+  }
+
+  /** `cellText(raw)`, remembered for a text it changes. */
+  private tidy(raw: CellValue): string {
+    if (typeof raw !== "string" || isTidy(raw)) return cellText(raw);
+    return remember(this.tidied, raw, cellText);
   }
 
   /** `fold` of that text. */
@@ -41,7 +65,21 @@ export class RowCells {
     const i = col - this.grid.firstCol;
     if (i < 0 || i >= this.folds.length) return fold(this.text(col));
     let folded = this.folds[i];
-    if (folded === undefined) this.folds[i] = folded = fold(this.text(col));
+    if (folded === undefined) {
+      const text = this.text(col);
+      this.folds[i] = folded =
+        text.length < LONG ? fold(text) : remember(this.longFolds, text, fold);
+    }
     return folded;
   }
+}
+
+/** `make(key)`, looked up first; kept while the map is below its bound. */
+function remember(known: Map<string, string>, key: string, make: (key: string) => string): string {
+  let value = known.get(key);
+  if (value === undefined) {
+    value = make(key);
+    if (known.size < REMEMBERED) known.set(key, value);
+  }
+  return value;
 }

@@ -89,7 +89,7 @@ export function eachIndicatorRow(
     roleColumns,
     agencies: new Map(),
     partners: new Map(),
-    lines: new Map(),
+    solutions: new Map(),
   };
   const { columns } = header;
   const sections: Section[] = [];
@@ -143,24 +143,15 @@ interface Sheet extends FigureSource {
   /** The header's roles and their columns, in the header's order. */
   roleColumns: [ColumnRole, number][];
   /**
-   * Each lead-agency and partners cell text read so far, and what it names. A sheet names
-   * a few dozen agencies over thousands of rows: each text is split once, and the rows
-   * naming the same partners share one (read-only) list.
+   * Each lead-agency, partners and solutions cell read so far, by its raw text, and what
+   * it gives: a sheet names a few dozen agencies over thousands of rows, and the same
+   * `Alt+Enter` paragraphs repeat down it. Each text is tidied and split once, one look-up
+   * a cell, and the rows naming the same partners share one (read-only) list; null for a
+   * partners cell with nothing in it.
    */
   agencies: Map<string, string>;
-  partners: Map<string, readonly string[]>;
-  /**
-   * Each multi-line cell text read so far (agencies, partners, solutions), tidied: the same
-   * `Alt+Enter` paragraphs repeat down a sheet, and each row would otherwise keep a copy.
-   */
-  lines: Map<string, string>;
-}
-
-/** A value worked out once per distinct key. */
-function remembered<T>(map: Map<string, T>, key: string, make: (key: string) => T): T {
-  let value = map.get(key);
-  if (value === undefined) map.set(key, (value = make(key)));
-  return value;
+  partners: Map<string, readonly string[] | null>;
+  solutions: Map<string, string>;
 }
 
 const NO_PARTNERS: readonly string[] = Object.freeze([]);
@@ -175,13 +166,30 @@ interface RowContext {
   parent: IndicatorRow | null;
 }
 
-/** A role's cell with its line breaks kept: they separate agencies and a solution's paragraphs. */
-function roleLines(sheet: Sheet, r: number, role: ColumnRole): string {
+/**
+ * What a role's cell gives, from its text with the line breaks kept (they separate agencies
+ * and a solution's paragraphs; cellText would glue them), worked out once per distinct text.
+ */
+function fromLines<T>(
+  sheet: Sheet,
+  known: Map<string, T>,
+  r: number,
+  role: ColumnRole,
+  make: (lines: string) => T
+): T {
   const col = sheet.header.columns[role];
-  if (col === undefined) return "";
-  const raw = sheet.grid.raw(r, col);
-  return typeof raw === "string" ? remembered(sheet.lines, raw, multilineText) : multilineText(raw);
+  const raw = col === undefined ? null : sheet.grid.raw(r, col);
+  // An empty cell is the empty text; a number or a flag is rare enough to read each time.
+  const key = raw === null ? "" : typeof raw === "string" ? raw : undefined;
+  if (key === undefined) return make(multilineText(raw));
+  let value = known.get(key);
+  if (value === undefined) known.set(key, (value = make(multilineText(key))));
+  return value;
 }
+
+const partnersList = (text: string): readonly string[] | null =>
+  text === "" ? null : splitAgencies(text);
+const asIs = (text: string): string => text;
 
 /** The address of a row's cell in a role (`D12`), or null when the sheet has no such column. */
 export function cellOf(
@@ -216,9 +224,8 @@ function readIndicator(sheet: Sheet, r: number, context: RowContext): IndicatorR
   const kindText = cells.text(columns.kind);
   const kind = explicitKind(header, r, kindText, inferred, problems) ?? inferred;
   const parent = context.type === "sub" ? context.parent : null;
-  // Line breaks separate lead agencies as `;` does; cellText would glue the names together.
-  const ownAgency = remembered(sheet.agencies, roleLines(sheet, r, "agency"), joinedAgencies);
-  const partnersText = roleLines(sheet, r, "partners");
+  const ownAgency = fromLines(sheet, sheet.agencies, r, "agency", joinedAgencies);
+  const ownPartners = fromLines(sheet, sheet.partners, r, "partners", partnersList);
   if (context.name === "")
     problems.push(
       problem("noName", r, columns.name === undefined ? null : address(r, columns.name))
@@ -246,13 +253,8 @@ function readIndicator(sheet: Sheet, r: number, context: RowContext): IndicatorR
     targetText,
     actualText: cells.text(columns.actual),
     agency: ownAgency || (parent ? parent.agency : ""),
-    partners:
-      partnersText !== ""
-        ? remembered(sheet.partners, partnersText, splitAgencies)
-        : parent
-          ? parent.partners
-          : NO_PARTNERS,
-    solutions: roleLines(sheet, r, "solutions"),
+    partners: ownPartners ?? (parent ? parent.partners : NO_PARTNERS),
+    solutions: fromLines(sheet, sheet.solutions, r, "solutions", asIs),
     columns,
     problems,
   };

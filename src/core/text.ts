@@ -146,7 +146,7 @@ export function cellText(value: unknown): string {
  * for NFC to compose, nothing it decomposes), single spaces, none at either end. Most
  * cells are, and the check costs less than normalising them.
  */
-function isTidy(text: string): boolean {
+export function isTidy(text: string): boolean {
   const last = text.length - 1;
   for (let i = 0; i <= last; i++) {
     const code = text.charCodeAt(i);

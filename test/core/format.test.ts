@@ -109,6 +109,40 @@ describe("properties", () => {
     );
   });
 
+  /**
+   * The rule, in exact decimal arithmetic: the value's 15 significant digits rounded half
+   * away from zero to `d` decimals, read back as a double.
+   */
+  function referenceRound(value: number, d: number): number {
+    const [mantissa, exponent] = Math.abs(value).toExponential(14).split("e");
+    const digits = BigInt(mantissa.replace(".", ""));
+    const shift = Number(exponent) - 14 + d;
+    let units: bigint;
+    if (shift >= 0) units = digits * 10n ** BigInt(shift);
+    else {
+      const scale = 10n ** BigInt(-shift);
+      units = digits / scale + (2n * (digits % scale) >= scale ? 1n : 0n);
+    }
+    if (units === 0n) return 0;
+    const rounded = Number(`${units}e-${d}`);
+    return value < 0 ? -rounded : rounded;
+  }
+
+  it("roundTo gives exactly the 15 digits rounded half away from zero", () => {
+    const values = fc.oneof(
+      fc.double({ min: -1e13, max: 1e13, noNaN: true, noDefaultInfinity: true }),
+      // Figures as sheets hold them, and halves that a double stores just below or above.
+      fc.integer({ min: -1e9, max: 1e9 }).map((n) => n / 1000),
+      fc.integer({ min: -1e7, max: 1e7 }).map((n) => (n + 0.5) / 100)
+    );
+    fc.assert(
+      fc.property(values, fc.integer({ min: 0, max: 9 }), (x, d) =>
+        Object.is(roundTo(x, d), referenceRound(x, d))
+      ),
+      { numRuns: 20000 }
+    );
+  });
+
   it("parseNumber(formatPercent(f, d)) gives roundTo(f * 100, d) as a percent", () => {
     fc.assert(
       fc.property(
