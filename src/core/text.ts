@@ -198,6 +198,17 @@ function lettersOf(column: number): string {
 /** `columnNumber('AB')` // 28, for letters known to be a column's (from an address) */
 export function columnNumber(letters: string): number {
   let col = 0;
+  for (let i = 0; i < letters.length; i++) {
+    const code = letters.charCodeAt(i);
+    // Beyond ASCII, upper case may change the text's length: the long way.
+    if (code > 0x7f) return columnNumberSlowly(letters);
+    col = col * 26 + ((code >= 0x61 && code <= 0x7a ? code - 0x20 : code) - 64);
+  }
+  return col;
+}
+
+function columnNumberSlowly(letters: string): number {
+  let col = 0;
   for (const ch of letters.toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
   return col;
 }

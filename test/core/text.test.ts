@@ -3,7 +3,7 @@
  * without making the folded text (`firstFolded`, `foldedLength`).
  */
 import fc from "fast-check";
-import { firstFolded, fold, foldedLength } from "../../src/core/text";
+import { columnLetter, columnNumber, firstFolded, fold, foldedLength } from "../../src/core/text";
 
 const vietnamese = fc
   .array(fc.constantFrom(..."aĂâĐđêÔơƯưỳỹÁàẠ Ệ\t\n\u00a0\u2009xYz0.,%()".split(""), "e\u0301"), {
@@ -41,5 +41,21 @@ describe("firstFolded and foldedLength", () => {
       }),
       { numRuns: 3000 }
     );
+  });
+});
+
+describe("columnNumber and columnLetter", () => {
+  it("reads letters in either case", () => {
+    expect(columnNumber("A")).toBe(1);
+    expect(columnNumber("z")).toBe(26);
+    expect(columnNumber("aB")).toBe(28);
+    expect(columnNumber("XFD")).toBe(16384);
+  });
+
+  it("is columnLetter's inverse over every column Excel has", () => {
+    for (let col = 1; col <= 16384; col++) {
+      expect(columnNumber(columnLetter(col))).toBe(col);
+      expect(columnNumber(columnLetter(col).toLowerCase())).toBe(col);
+    }
   });
 });

@@ -51,10 +51,24 @@ export function cellSource(plan: WritePlan): (row: number) => NewCell[] | null {
 
 /** Rows that need a cell of their own even where the sheet has no `<row>` yet. */
 export function rowsWithValues(plan: WritePlan): number[] {
-  const rows = new Set<number>([plan.headerRow]);
-  for (const column of plan.columns)
-    column.values.forEach((value, i) => value !== null && rows.add(plan.firstRow + i));
-  return [...rows].sort((a, b) => a - b);
+  const rows: number[] = [];
+  const header = plan.headerRow;
+  const height = Math.max(0, ...plan.columns.map((column) => column.values.length));
+  // In sheet order as they are found, the header row in its place: nothing to sort.
+  if (header < plan.firstRow) rows.push(header);
+  for (let i = 0; i < height; i++) {
+    const row = plan.firstRow + i;
+    if (row === header) rows.push(row);
+    else if (hasValue(plan, i)) rows.push(row);
+  }
+  if (header >= plan.firstRow + height) rows.push(header);
+  return rows;
+}
+
+/** Whether any result column has a value at index `i` (sheet row `firstRow + i`). */
+function hasValue(plan: WritePlan, i: number): boolean {
+  for (const column of plan.columns) if ((column.values[i] ?? null) !== null) return true;
+  return false;
 }
 
 /**

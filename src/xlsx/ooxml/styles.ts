@@ -91,6 +91,8 @@ export class StyleBook {
   private readonly prefix: string;
   private readonly lists = new Map<string, List>();
   private readonly derived = new Map<string, number>();
+  /** Styles made by `withNumberFormat`: by base style, then by format. */
+  private readonly formatted = new Map<number, Map<string, number>>();
   private nextNumFmtId: number;
 
   /** `part` names the part in errors. */
@@ -110,8 +112,10 @@ export class StyleBook {
 
   /** The cell format `base` (an index of cellXfs; 0 when absent) showing `format`. */
   withNumberFormat(base: number | undefined, format: string): number {
-    const key = `${base ?? 0}\u0000${format}`;
-    let known = this.derived.get(key);
+    // By base style then format: no key text to build for each of 100.000 cells.
+    let byFormat = this.formatted.get(base ?? 0);
+    if (byFormat === undefined) this.formatted.set(base ?? 0, (byFormat = new Map()));
+    let known = byFormat.get(format);
     if (known === undefined) {
       const xfs = this.list("cellXfs", true);
       const tag = xfs.items[base ?? 0] ?? xfs.items[0];
@@ -119,7 +123,7 @@ export class StyleBook {
       let head = setAttr(`${start}>`, "numFmtId", String(this.numberFormatId(format)));
       head = setAttr(head, "applyNumberFormat", "1");
       known = this.add(xfs, head.slice(0, -1) + tag.slice(start.length));
-      this.derived.set(key, known);
+      byFormat.set(format, known);
     }
     return known;
   }
