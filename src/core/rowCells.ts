@@ -55,8 +55,8 @@ export class RowCells {
 
   /** `cellText(raw)`, remembered for a text it changes. */
   private tidy(raw: CellValue): string {
-    if (typeof raw !== "string" || isTidy(raw)) return cellText(raw);
-    return remember(this.tidied, raw, cellText);
+    if (typeof raw !== "string") return cellText(raw);
+    return isTidy(raw) ? raw : remember(this.tidied, raw, cellText);
   }
 
   /** `fold` of that text. */

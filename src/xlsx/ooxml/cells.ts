@@ -58,8 +58,7 @@ export function rowsWithValues(plan: WritePlan): number[] {
   if (header < plan.firstRow) rows.push(header);
   for (let i = 0; i < height; i++) {
     const row = plan.firstRow + i;
-    if (row === header) rows.push(row);
-    else if (hasValue(plan, i)) rows.push(row);
+    if (row === header || hasValue(plan, i)) rows.push(row);
   }
   if (header >= plan.firstRow + height) rows.push(header);
   return rows;
