@@ -245,40 +245,79 @@ function toReportRow(
   mismatches: Mismatch[],
   read: Problem[]
 ): ReportRowFields {
-  return {
-    row: row.row,
-    label: row.label,
-    name: row.name,
-    unit: row.unit,
-    type: row.type,
-    parentRow: row.parentRow,
-    section: row.section,
-    kind: row.kind,
-    direction: row.direction,
-    target: progress.target,
-    actual: progress.actual,
-    targetText: row.targetText,
-    actualText: row.actualText,
-    written: written(row.target, row.actual),
-    planShare:
+  return new ReportRowObject(row, progress, mismatches, joinProblems(read, progress.problems));
+}
+
+/**
+ * A report row made by a constructor rather than a literal: V8 moves a literal's objects
+ * into the old generation from birth once most of them live on (as report rows do), and
+ * each of their fields is then written through the old-to-new write barrier.
+ */
+class ReportRowObject implements ReportRowFields {
+  row: number;
+  label: string;
+  name: string;
+  unit: string;
+  type: IndicatorRow["type"];
+  parentRow: number | null;
+  section: string | null;
+  kind: IndicatorKind;
+  direction: Direction;
+  target: number | null;
+  actual: number | null;
+  targetText: string;
+  actualText: string;
+  written: Written;
+  planShare: { readonly share: number; readonly amount: number } | null;
+  baseline: number | null;
+  achievement: number | null;
+  remaining: number | null;
+  decimals: number;
+  gapClosure: number | null;
+  expectedShare: number;
+  forecast: number | null;
+  status: RowStatus;
+  likelyMissed: boolean;
+  agency: string;
+  partners: readonly string[];
+  solutions: string;
+  mismatches: readonly Mismatch[];
+  problems: readonly Problem[];
+
+  constructor(row: IndicatorRow, progress: Progress, mismatches: Mismatch[], problems: Problem[]) {
+    this.row = row.row;
+    this.label = row.label;
+    this.name = row.name;
+    this.unit = row.unit;
+    this.type = row.type;
+    this.parentRow = row.parentRow;
+    this.section = row.section;
+    this.kind = row.kind;
+    this.direction = row.direction;
+    this.target = progress.target;
+    this.actual = progress.actual;
+    this.targetText = row.targetText;
+    this.actualText = row.actualText;
+    this.written = written(row.target, row.actual);
+    this.planShare =
       row.planShare !== undefined && row.planAmount !== undefined
         ? { share: row.planShare, amount: row.planAmount }
-        : null,
-    baseline: progress.baseline,
-    achievement: progress.achievement,
-    remaining: progress.remaining,
-    decimals: progress.remainingDecimals,
-    gapClosure: progress.gapClosure,
-    expectedShare: progress.expectedShare,
-    forecast: progress.forecast,
-    status: progress.status,
-    likelyMissed: progress.likelyMissed,
-    agency: row.agency,
-    partners: row.partners,
-    solutions: row.solutions,
-    mismatches,
-    problems: joinProblems(read, progress.problems),
-  };
+        : null;
+    this.baseline = progress.baseline;
+    this.achievement = progress.achievement;
+    this.remaining = progress.remaining;
+    this.decimals = progress.remainingDecimals;
+    this.gapClosure = progress.gapClosure;
+    this.expectedShare = progress.expectedShare;
+    this.forecast = progress.forecast;
+    this.status = progress.status;
+    this.likelyMissed = progress.likelyMissed;
+    this.agency = row.agency;
+    this.partners = row.partners;
+    this.solutions = row.solutions;
+    this.mismatches = mismatches;
+    this.problems = problems;
+  }
 }
 
 /**
