@@ -251,39 +251,11 @@ function toReportRow(
 /**
  * A report row made by a constructor rather than a literal: V8 moves a literal's objects
  * into the old generation from birth once most of them live on (as report rows do), and
- * each of their fields is then written through the old-to-new write barrier.
+ * each of their fields is then written through the old-to-new write barrier. Its fields are
+ * ReportRowFields', merged in rather than listed twice, and set in the constructor.
  */
-class ReportRowObject implements ReportRowFields {
-  row: number;
-  label: string;
-  name: string;
-  unit: string;
-  type: IndicatorRow["type"];
-  parentRow: number | null;
-  section: string | null;
-  kind: IndicatorKind;
-  direction: Direction;
-  target: number | null;
-  actual: number | null;
-  targetText: string;
-  actualText: string;
-  written: Written;
-  planShare: { readonly share: number; readonly amount: number } | null;
-  baseline: number | null;
-  achievement: number | null;
-  remaining: number | null;
-  decimals: number;
-  gapClosure: number | null;
-  expectedShare: number;
-  forecast: number | null;
-  status: RowStatus;
-  likelyMissed: boolean;
-  agency: string;
-  partners: readonly string[];
-  solutions: string;
-  mismatches: readonly Mismatch[];
-  problems: readonly Problem[];
-
+interface ReportRowObject extends ReportRowFields {}
+class ReportRowObject {
   constructor(row: IndicatorRow, progress: Progress, mismatches: Mismatch[], problems: Problem[]) {
     this.row = row.row;
     this.label = row.label;
