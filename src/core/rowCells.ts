@@ -1,3 +1,4 @@
+import { BoundedCache } from "./boundedCache";
 import { Grid } from "./grid";
 import { CellValue } from "./types";
 import { cellText, fold, isTidy } from "./text";
@@ -26,8 +27,8 @@ export class RowCells {
    * long texts, by the text: the same solutions and agency lists repeat down a sheet, and
    * the repeated-header check reads them on every row.
    */
-  private readonly tidied = new Map<string, string>();
-  private readonly longFolds = new Map<string, string>();
+  private readonly tidied = new BoundedCache<string, string>(REMEMBERED);
+  private readonly longFolds = new BoundedCache<string, string>(REMEMBERED);
 
   constructor(private readonly grid: Grid) {
     const width = Math.max(0, grid.lastCol - grid.firstCol + 1);
@@ -56,7 +57,8 @@ export class RowCells {
   /** `cellText(raw)`, remembered for a text it changes. */
   private tidy(raw: CellValue): string {
     if (typeof raw !== "string") return cellText(raw);
-    return isTidy(raw) ? raw : remember(this.tidied, raw, cellText);
+    if (isTidy(raw)) return raw;
+    return this.tidied.get(raw) ?? this.tidied.set(raw, cellText(raw));
   }
 
   /** `fold` of that text. */
@@ -68,18 +70,10 @@ export class RowCells {
     if (folded === undefined) {
       const text = this.text(col);
       this.folds[i] = folded =
-        text.length < LONG ? fold(text) : remember(this.longFolds, text, fold);
+        text.length < LONG
+          ? fold(text)
+          : (this.longFolds.get(text) ?? this.longFolds.set(text, fold(text)));
     }
     return folded;
   }
-}
-
-/** `make(key)`, looked up first; kept while the map is below its bound. */
-function remember(known: Map<string, string>, key: string, make: (key: string) => string): string {
-  let value = known.get(key);
-  if (value === undefined) {
-    value = make(key);
-    if (known.size < REMEMBERED) known.set(key, value);
-  }
-  return value;
 }
