@@ -1,5 +1,5 @@
 /**
- * src/cli/zip.ts over a corpus: yauzl's own test archives (test/fixtures/zip/yauzl, MIT)
+ * src/cli/zip/ over a corpus: yauzl's own test archives (test/fixtures/zip/yauzl, MIT)
  * and generated ones (test/fixtures/zip/generated, made by make.py there). Each success
  * case must read to the expected names and contents, round-trip through writeZip (as is,
  * with one entry replaced, with zip64 records forced) and be accepted by an independent
@@ -52,7 +52,7 @@ const all = [...load("yauzl"), ...load("generated")];
 const successes = all.filter((c) => c.expect === "read");
 const failures = all.filter((c) => c.expect === "ZipError");
 
-/** What each failure reason must say; the messages are zip.ts's. */
+/** What each failure reason must say; the messages are src/cli/zip's. */
 const REASONS: Record<string, RegExp> = {
   end: /no end-of-central-directory record|too short for an end-of-central-directory record/,
   trailing: /end record at byte \d+ declares a \d+-byte comment but \d+ bytes follow it/,
