@@ -145,8 +145,22 @@ export function partsText(parts: DraftPart[]): string {
 
 /** The whole document as plain text: heading block, body, signature. */
 export function renderText(doc: DraftDocument): string {
-  const h = doc.header;
   const text = new TextWriter();
+  eachDocumentLine(doc, (line, dash) => text.line(line, dash));
+  return text.toString() + "\n";
+}
+
+/**
+ * The lines of the whole document in reading order (heading block, body, Nơi nhận,
+ * signature, appendices), each with the dash it starts with, as `renderText` prints them
+ * before runs of blank lines are cut: a reader that needs the lines, not one text of
+ * 15 MB for a plan of 100.000 rows, walks them here.
+ */
+export function eachDocumentLine(
+  doc: DraftDocument,
+  visit: (line: string, dash: string) => void
+): void {
+  const h = doc.header;
   const head = [
     h.parentBody,
     h.issuingBody,
@@ -157,22 +171,21 @@ export function renderText(doc: DraftDocument): string {
     h.placeDate,
     "",
   ];
-  for (const line of head) if (line !== undefined) text.line(line);
+  for (const line of head) if (line !== undefined) visit(line, "");
   // The body is one line of the layout even when no part prints anything.
   let body = false;
   eachPartLine(doc.parts, (dash, line) => {
-    text.line(line, dash);
+    visit(line, dash);
     body = true;
   });
-  if (!body) text.line("");
-  text.line("");
-  if (doc.copies.length > 0) for (const line of [COPIES_LABEL, ...doc.copies, ""]) text.line(line);
-  for (const line of [...doc.signature.lines, "", doc.signature.name]) text.line(line);
+  if (!body) visit("", "");
+  visit("", "");
+  if (doc.copies.length > 0) for (const line of [COPIES_LABEL, ...doc.copies, ""]) visit(line, "");
+  for (const line of [...doc.signature.lines, "", doc.signature.name]) visit(line, "");
   if (doc.appendices && doc.appendices.length > 0) {
-    text.line("");
-    eachPartLine(doc.appendices, (dash, line) => text.line(line, dash));
+    visit("", "");
+    eachPartLine(doc.appendices, (dash, line) => visit(line, dash));
   }
-  return text.toString() + "\n";
 }
 
 const NEWLINE = 0x0a;

@@ -1,5 +1,5 @@
 import { BlankWords, VI_BLANK_WORDS } from "../messages/blanks";
-import { DocumentHeader, DraftDocument, renderText } from "./document";
+import { DocumentHeader, DraftDocument, eachDocumentLine } from "./document";
 
 export { VI_BLANK_WORDS };
 export type { BlankWords };
@@ -40,7 +40,12 @@ export function blanks(doc: DraftDocument): Blank[] {
       blocks: part.blocks.filter((b) => b.style !== "note"),
     })),
   };
-  for (const mark of new Set(renderText(rest).match(MARK) ?? [])) found.push({ kind: "mark", text: mark }); // prettier-ignore
+  // Line by line (a mark never spans two), not over the text of the whole document.
+  const marks = new Set<string>();
+  eachDocumentLine(rest, (line) => {
+    if (line.includes("[")) for (const mark of line.match(MARK) ?? []) marks.add(mark);
+  });
+  for (const text of marks) found.push({ kind: "mark", text });
   const tasks = notes.filter((note) => /\[[^\]\n]+\]/.test(note.text)).length;
   if (tasks > 0) found.push({ kind: "tasks", agencies: tasks });
   return found;

@@ -183,6 +183,9 @@ export const en: PaneMessages = {
         `tasks and measures of ${agencies} lead agenc${agencies === 1 ? "y" : "ies"}`,
     },
     templateProblems: "Some templates are broken; the defaults were used",
+    hidden: (lines) =>
+      `${lines} more lines are not shown here. The copy, the “Dự thảo” sheet and the .docx hold the whole text.`,
+    showMore: (lines) => `Show ${lines} more lines`,
   },
   draftSettings: {
     title: "Document details",

@@ -179,6 +179,9 @@ export const vi = {
     templateProblems: "Một số mẫu bị lỗi, đã dùng mẫu mặc định",
     blanks: (count: number) => `Còn ${count} chỗ chưa điền trước khi ký:`,
     blankWords: VI_BLANK_WORDS,
+    hidden: (lines: string) =>
+      `Còn ${lines} dòng chưa hiện ở đây. Bản sao chép, trang “Dự thảo” và tệp .docx có đủ toàn văn.`,
+    showMore: (lines: string) => `Hiện thêm ${lines} dòng`,
   },
   draftSettings: {
     title: "Thông tin văn bản",

@@ -13,6 +13,7 @@ import {
   partsText,
   renderText,
 } from "../../../src/core/draft/document";
+import { blanks } from "../../../src/core/draft/unfilled";
 
 /** The definitions the renderers are held to: lines joined, runs of blank lines cut to one. */
 function partsByDefinition(parts: DraftPart[]): string {
@@ -94,6 +95,55 @@ describe("renderText and partsText", () => {
     fc.assert(
       fc.property(fc.array(part, { maxLength: 6 }), (p) => partsText(p) === partsByDefinition(p)),
       { numRuns: 2000 }
+    );
+  });
+});
+
+describe("the blanks of a draft", () => {
+  // Texts with marks to fill, broken ones and line breaks among them.
+  const marked = fc.oneof(
+    line,
+    fc.constantFrom("[Họ và tên]", "[…]", "a [x] b [y]", "[a\nb]", "[", "]", "[]", "- [z];"),
+    fc
+      .array(fc.constantFrom("[", "]", "x", " ", "\n", "[…]"), { maxLength: 8 })
+      .map((a) => a.join(""))
+  );
+  const markedBlock: fc.Arbitrary<Block> = fc.record({
+    style: fc.constantFrom("paragraph", "bullet", "note"),
+    text: marked,
+  });
+  const markedPart: fc.Arbitrary<DraftPart> = fc.record({
+    id: fc.constant("part"),
+    blocks: fc.array(markedBlock, { maxLength: 4 }),
+  });
+  const markedDoc: fc.Arbitrary<DraftDocument> = fc.record({
+    kind: fc.constant("plan"),
+    header: fc.record({
+      parentBody: fc.option(marked, { nil: undefined }),
+      issuingBody: marked,
+      number: marked,
+      subject: fc.option(marked, { nil: undefined }),
+      placeDate: marked,
+    }),
+    parts: fc.array(markedPart, { maxLength: 4 }),
+    copies: fc.array(marked, { maxLength: 3 }),
+    signature: fc.record({ lines: fc.array(marked, { maxLength: 2 }), name: marked }),
+    appendices: fc.array(markedPart, { maxLength: 2 }),
+    errors: fc.constant([]),
+  });
+  const MARK = /\[[^\]\n]{1,120}\]/g;
+
+  it("are the marks of the whole printed text but the notes', once each, in reading order", () => {
+    fc.assert(
+      fc.property(markedDoc, (d) => {
+        const withoutNotes = (parts: DraftPart[]) =>
+          parts.map((p) => ({ ...p, blocks: p.blocks.filter((b) => b.style !== "note") }));
+        const rest = { ...d, parts: withoutNotes(d.parts) };
+        const expected = [...new Set(renderText(rest).match(MARK) ?? [])];
+        const found = blanks(d).flatMap((b) => (b.kind === "mark" ? [b.text] : []));
+        return JSON.stringify(found) === JSON.stringify(expected);
+      }),
+      { numRuns: 3000 }
     );
   });
 });

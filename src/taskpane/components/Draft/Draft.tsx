@@ -8,6 +8,7 @@ import {
   Tab,
   TabList,
 } from "@fluentui/react-components";
+import { useMemo, useState } from "react";
 import {
   blanks as blanksOf,
   blankText,
@@ -18,12 +19,14 @@ import {
 } from "../../../core/draft";
 import { blockText, COPIES_LABEL, NATIONAL_MOTTO } from "../../../core/draft/document";
 import type { WorkbookReport } from "../../../core/job";
+import { formatNumber } from "../../../core/numbers";
 import type { StoredSettings, WorkbookHost } from "../../../core/host";
 import type { Notify } from "../../hooks/notify";
 import { useMessages } from "../../messages";
 import { ErrorBar } from "../ErrorBar/ErrorBar";
 import { useDraftStyles } from "./draft.styles";
 import { useDraft } from "./useDraft";
+import { PREVIEW_LINES, previewWindow } from "./preview";
 import { DraftSettingsForm } from "../DraftSettings/DraftSettingsForm";
 
 export interface DraftProps {
@@ -44,7 +47,11 @@ export function Draft({ host, report, settings, saveSettings, notify }: DraftPro
   const styles = useDraftStyles();
   const state = useDraft(host, report, settings, notify);
   const { doc } = state;
-  const blanks = blanksOf(doc).map((blank) => blankText(blank, m.draft.blankWords));
+  // Worked out once a document: the pane renders again on every notice and "Hiện thêm".
+  const blanks = useMemo(
+    () => blanksOf(doc).map((blank) => blankText(blank, m.draft.blankWords)),
+    [doc, m]
+  );
   return (
     <div className={styles.root}>
       <TabList
@@ -91,9 +98,8 @@ export function Draft({ host, report, settings, saveSettings, notify }: DraftPro
       </div>
       {state.failure && <ErrorBar failure={state.failure} />}
       <DocumentHead doc={doc} />
-      {doc.parts.map((part) => (
-        <DraftPartView key={part.id} part={part} onCopy={() => state.copyPart(part)} />
-      ))}
+      {/* A new kind of document starts from its first lines again. */}
+      <DocumentBody key={state.kind} doc={doc} onCopy={state.copyPart} />
       <DocumentFoot doc={doc} />
     </div>
   );
@@ -121,6 +127,32 @@ function DocumentHead({ doc }: { doc: DraftDocument }) {
         </p>
       </div>
     </div>
+  );
+}
+
+/**
+ * The document's parts, the first lines of it at first: a long one (a plan drafted from a
+ * commune table) shows a line saying how much is left out, and a button for more.
+ */
+function DocumentBody({ doc, onCopy }: { doc: DraftDocument; onCopy(part: DraftPart): void }) {
+  const m = useMessages();
+  const styles = useDraftStyles();
+  const [budget, setBudget] = useState(PREVIEW_LINES);
+  const shown = previewWindow(doc.parts, budget);
+  return (
+    <>
+      {shown.parts.map(({ part, shown: blocks }) => (
+        <DraftPartView key={part.id} part={part} blocks={blocks} onCopy={() => onCopy(part)} />
+      ))}
+      {shown.hidden > 0 && (
+        <div className={styles.more} data-testid="draft-more">
+          <p className={styles.text}>{m.draft.hidden(formatNumber(shown.hidden, 0))}</p>
+          <Button onClick={() => setBudget(budget + PREVIEW_LINES)}>
+            {m.draft.showMore(formatNumber(Math.min(PREVIEW_LINES, shown.hidden), 0))}
+          </Button>
+        </div>
+      )}
+    </>
   );
 }
 
@@ -177,7 +209,16 @@ function Marked({ text, blank = false }: { text: string; blank?: boolean }) {
   );
 }
 
-function DraftPartView({ part, onCopy }: { part: DraftPart; onCopy(): void }) {
+/** A part of the draft, its first `blocks` blocks (all of them unless the preview is cut there). */
+function DraftPartView({
+  part,
+  blocks = part.blocks.length,
+  onCopy,
+}: {
+  part: DraftPart;
+  blocks?: number;
+  onCopy(): void;
+}) {
   const m = useMessages();
   const styles = useDraftStyles();
   return (
@@ -189,7 +230,7 @@ function DraftPartView({ part, onCopy }: { part: DraftPart; onCopy(): void }) {
           </Button>
         </div>
       )}
-      {part.blocks.map((block, i) => (
+      {part.blocks.slice(0, blocks).map((block, i) => (
         <p
           key={i}
           className={mergeClasses(

@@ -1,0 +1,90 @@
+/** @jest-environment jsdom */
+import "./dom";
+import { fireEvent, screen } from "@testing-library/react";
+import { analyse } from "../../src/core/engine";
+import { blockText, DraftPart } from "../../src/core/draft/document";
+import { draft } from "../../src/core/draft";
+import { workbookReport } from "../../src/core/job";
+import { formatNumber } from "../../src/core/numbers";
+import { Draft } from "../../src/taskpane/components/Draft/Draft";
+import { PREVIEW_LINES, previewWindow } from "../../src/taskpane/components/Draft/preview";
+import { benchTable } from "../bench/generate";
+import { FakeHost } from "./fakeHost";
+import { renderFluent } from "./render";
+
+/** A part of `count` bullet blocks named `id 1`, `id 2`… */
+function part(id: string, count: number): DraftPart {
+  const blocks = Array.from({ length: count }, (_, i) => ({
+    style: "bullet" as const,
+    text: `${id} ${i + 1}`,
+  }));
+  return { id, blocks };
+}
+
+describe("the draft preview's window", () => {
+  const parts = [part("a", 3), part("empty", 0), part("b", 5), part("c", 2)];
+
+  it("shows whole parts while the budget lasts and cuts the one it runs out in", () => {
+    const window = previewWindow(parts, 4);
+    expect(window.parts.map((p) => [p.part.id, p.shown])).toEqual([
+      ["a", 3],
+      ["empty", 0],
+      ["b", 1],
+    ]);
+    expect(window.hidden).toBe(4 + 2);
+  });
+
+  it("shows everything, empty parts in their places, when the budget covers it", () => {
+    const window = previewWindow(parts, 10);
+    expect(window.parts.map((p) => [p.part.id, p.shown])).toEqual([
+      ["a", 3],
+      ["empty", 0],
+      ["b", 5],
+      ["c", 2],
+    ]);
+    expect(window.hidden).toBe(0);
+  });
+
+  it("leaves out an empty part that comes after the cut", () => {
+    const window = previewWindow([part("a", 2), part("b", 2), part("empty", 0)], 3);
+    expect(window.parts.map((p) => p.part.id)).toEqual(["a", "b"]);
+    expect(window.hidden).toBe(1);
+  });
+});
+
+describe("a long draft in the pane", () => {
+  // A commune table: its plan is longer than the pane shows at first.
+  const report = workbookReport([analyse(benchTable(1000)).report]);
+  const doc = draft(report);
+  const total = doc.parts.reduce((sum, p) => sum + p.blocks.length, 0);
+  const lines = doc.parts.flatMap((p) => p.blocks.map(blockText));
+
+  it("shows its first lines, says how many are left out, and shows more on request", () => {
+    expect(total).toBeGreaterThan(2 * PREVIEW_LINES);
+    renderFluent(
+      <Draft
+        host={new FakeHost([])}
+        report={report}
+        settings={{}}
+        saveSettings={async () => {}}
+        notify={() => {}}
+      />
+    );
+    const shown = () => document.querySelectorAll("article p").length;
+    expect(shown()).toBe(PREVIEW_LINES);
+    const more = screen.getByTestId("draft-more");
+    const hidden = formatNumber(total - PREVIEW_LINES, 0);
+    expect(more.textContent).toContain(`Còn ${hidden} dòng chưa hiện ở đây`);
+    // The last line shown is the document's, in its place; the next is not on screen yet.
+    const paragraphs = document.querySelectorAll("article p");
+    expect(paragraphs[PREVIEW_LINES - 1].textContent).toBe(lines[PREVIEW_LINES - 1]);
+
+    fireEvent.click(screen.getByRole("button", { name: `Hiện thêm ${PREVIEW_LINES} dòng` }));
+    expect(shown()).toBe(2 * PREVIEW_LINES);
+    expect(document.querySelectorAll("article p")[PREVIEW_LINES].textContent).toBe(
+      lines[PREVIEW_LINES]
+    );
+    // The signature still closes the page.
+    expect(screen.getByTestId("draft-foot")).toBeTruthy();
+  });
+});
