@@ -48,28 +48,40 @@ const line = fc.oneof(
   fc.constantFrom("", "\n", "\n\n", "a\n\n\nb", "- y", "+ z", "• w", "x\n", "\n\n\n\n"),
   fc.string({ maxLength: 6 })
 );
-const block: fc.Arbitrary<Block> = fc.record({
-  style: fc.constantFrom("title", "paragraph", "bullet", "note"),
-  text: line,
-});
-const part: fc.Arbitrary<DraftPart> = fc.record({
-  id: fc.constant("part"),
-  blocks: fc.array(block, { maxLength: 4 }),
-});
-const doc: fc.Arbitrary<DraftDocument> = fc.record({
-  kind: fc.constant("plan"),
-  header: fc.record({
-    parentBody: fc.option(line, { nil: undefined }),
-    issuingBody: line,
-    number: line,
-    subject: fc.option(line, { nil: undefined }),
-    placeDate: line,
-  }),
-  parts: fc.array(part, { maxLength: 5 }),
-  copies: fc.array(line, { maxLength: 3 }),
-  signature: fc.record({ lines: fc.array(line, { maxLength: 3 }), name: line }),
-  errors: fc.constant([]),
-});
+
+/** Parts of blocks whose texts come from `text`. */
+function partsOf(text: fc.Arbitrary<string>, maxLength: number): fc.Arbitrary<DraftPart[]> {
+  const block: fc.Arbitrary<Block> = fc.record({
+    style: fc.constantFrom("title", "paragraph", "bullet", "note"),
+    text,
+  });
+  const part: fc.Arbitrary<DraftPart> = fc.record({
+    id: fc.constant("part"),
+    blocks: fc.array(block, { maxLength: 4 }),
+  });
+  return fc.array(part, { maxLength });
+}
+
+/** Documents whose every text comes from `text`; with appendices when asked. */
+function documentsOf(text: fc.Arbitrary<string>, appendices = false): fc.Arbitrary<DraftDocument> {
+  return fc.record({
+    kind: fc.constant("plan"),
+    header: fc.record({
+      parentBody: fc.option(text, { nil: undefined }),
+      issuingBody: text,
+      number: text,
+      subject: fc.option(text, { nil: undefined }),
+      placeDate: text,
+    }),
+    parts: partsOf(text, 5),
+    copies: fc.array(text, { maxLength: 3 }),
+    signature: fc.record({ lines: fc.array(text, { maxLength: 3 }), name: text }),
+    appendices: appendices ? partsOf(text, 2) : fc.constant(undefined),
+    errors: fc.constant([]),
+  });
+}
+
+const doc = documentsOf(line);
 
 describe("renderText and partsText", () => {
   it("print a bullet with its dash, and one the text already marks as it is", () => {
@@ -93,7 +105,7 @@ describe("renderText and partsText", () => {
       { numRuns: 3000 }
     );
     fc.assert(
-      fc.property(fc.array(part, { maxLength: 6 }), (p) => partsText(p) === partsByDefinition(p)),
+      fc.property(partsOf(line, 6), (p) => partsText(p) === partsByDefinition(p)),
       { numRuns: 2000 }
     );
   });
@@ -108,29 +120,7 @@ describe("the blanks of a draft", () => {
       .array(fc.constantFrom("[", "]", "x", " ", "\n", "[…]"), { maxLength: 8 })
       .map((a) => a.join(""))
   );
-  const markedBlock: fc.Arbitrary<Block> = fc.record({
-    style: fc.constantFrom("paragraph", "bullet", "note"),
-    text: marked,
-  });
-  const markedPart: fc.Arbitrary<DraftPart> = fc.record({
-    id: fc.constant("part"),
-    blocks: fc.array(markedBlock, { maxLength: 4 }),
-  });
-  const markedDoc: fc.Arbitrary<DraftDocument> = fc.record({
-    kind: fc.constant("plan"),
-    header: fc.record({
-      parentBody: fc.option(marked, { nil: undefined }),
-      issuingBody: marked,
-      number: marked,
-      subject: fc.option(marked, { nil: undefined }),
-      placeDate: marked,
-    }),
-    parts: fc.array(markedPart, { maxLength: 4 }),
-    copies: fc.array(marked, { maxLength: 3 }),
-    signature: fc.record({ lines: fc.array(marked, { maxLength: 2 }), name: marked }),
-    appendices: fc.array(markedPart, { maxLength: 2 }),
-    errors: fc.constant([]),
-  });
+  const markedDoc = documentsOf(marked, true);
   const MARK = /\[[^\]\n]{1,120}\]/g;
 
   it("are the marks of the whole printed text but the notes', once each, in reading order", () => {
