@@ -1,6 +1,6 @@
 /** @jest-environment jsdom */
 import "./dom";
-import { fireEvent, screen } from "@testing-library/react";
+import { fireEvent, screen, waitFor } from "@testing-library/react";
 import { analyse } from "../../src/core/engine";
 import { blockText, DraftPart } from "../../src/core/draft/document";
 import { draft } from "../../src/core/draft";
@@ -8,6 +8,7 @@ import { workbookReport } from "../../src/core/job";
 import { formatNumber } from "../../src/core/numbers";
 import { Draft } from "../../src/taskpane/components/Draft/Draft";
 import { PREVIEW_LINES, previewWindow } from "../../src/taskpane/components/Draft/preview";
+import { LARGE_REPORT_ROWS } from "../../src/taskpane/components/Draft/useDraft";
 import { benchTable } from "../bench/generate";
 import { FakeHost } from "./fakeHost";
 import { renderFluent } from "./render";
@@ -86,5 +87,28 @@ describe("a long draft in the pane", () => {
     );
     // The signature still closes the page.
     expect(screen.getByTestId("draft-foot")).toBeTruthy();
+  });
+});
+
+describe("a draft of a large report", () => {
+  it("says it is drafting before the page is taken up with it, then shows the draft", async () => {
+    const report = workbookReport([analyse(benchTable(LARGE_REPORT_ROWS)).report]);
+    expect(report.sheets[0].rows.length).toBeGreaterThanOrEqual(LARGE_REPORT_ROWS);
+    renderFluent(
+      <Draft
+        host={new FakeHost([])}
+        report={report}
+        settings={{}}
+        saveSettings={async () => {}}
+        notify={() => {}}
+      />
+    );
+    // The first render has the busy line and no document yet.
+    expect(screen.getByText("Đang soạn dự thảo…")).toBeTruthy();
+    expect(document.querySelectorAll("article p").length).toBe(0);
+    await waitFor(() => expect(document.querySelectorAll("article p").length).toBe(PREVIEW_LINES));
+    expect(screen.queryByText("Đang soạn dự thảo…")).toBeNull();
+    const first = draft(report).parts.flatMap((p) => p.blocks.map(blockText))[0];
+    expect(document.querySelector("article p")?.textContent).toBe(first);
   });
 });

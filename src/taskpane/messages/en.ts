@@ -21,6 +21,7 @@ export const en: PaneMessages = {
     clearing: "Putting the result columns back as they were…",
     saving: "Saving settings in the workbook…",
     writingDraft: "Writing the draft to a new sheet…",
+    drafting: "Drafting…",
     part: "Loading…",
   },
   detect: {

@@ -25,6 +25,7 @@ export const vi = {
     clearing: "Đang trả các cột kết quả về như trước khi tính…",
     saving: "Đang lưu thiết lập vào bảng tính…",
     writingDraft: "Đang ghi dự thảo ra trang mới…",
+    drafting: "Đang soạn dự thảo…",
     part: "Đang tải…",
   },
   detect: {

@@ -25,7 +25,7 @@ import type { Notify } from "../../hooks/notify";
 import { useMessages } from "../../messages";
 import { ErrorBar } from "../ErrorBar/ErrorBar";
 import { useDraftStyles } from "./draft.styles";
-import { useDraft } from "./useDraft";
+import { DraftState, useDraft } from "./useDraft";
 import { PREVIEW_LINES, previewWindow } from "./preview";
 import { DraftSettingsForm } from "../DraftSettings/DraftSettingsForm";
 
@@ -46,6 +46,27 @@ export function Draft({ host, report, settings, saveSettings, notify }: DraftPro
   const m = useMessages();
   const styles = useDraftStyles();
   const state = useDraft(host, report, settings, notify);
+  const { doc } = state;
+  if (doc === null)
+    return (
+      <div className={styles.root}>
+        <Spinner size="tiny" labelPosition="after" label={m.busy.drafting} />
+      </div>
+    );
+  return <DraftView state={{ ...state, doc }} settings={settings} saveSettings={saveSettings} />;
+}
+
+function DraftView({
+  state,
+  settings,
+  saveSettings,
+}: {
+  state: DraftState & { doc: DraftDocument };
+  settings: StoredSettings;
+  saveSettings: DraftProps["saveSettings"];
+}) {
+  const m = useMessages();
+  const styles = useDraftStyles();
   const { doc } = state;
   // Worked out once a document: the pane renders again on every notice and "Hiện thêm".
   const blanks = useMemo(

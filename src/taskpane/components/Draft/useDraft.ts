@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useState } from "react";
 import {
   draft,
   DraftDocument,
@@ -42,7 +42,8 @@ const TEXT_SETTINGS = [
 export interface DraftState {
   kind: DraftKind;
   setKind(kind: DraftKind): void;
-  doc: DraftDocument;
+  /** Null while a large report waits for the page to show that it is being drafted. */
+  doc: DraftDocument | null;
   copyPart(part: DraftPart): void;
   copyAll(): void;
   writeSheet(): void;
@@ -65,14 +66,21 @@ export function useDraft(
   const [busy, setBusy] = useState<"writing" | "saving" | null>(null);
   const [failure, setFailure] = useState<Failure | null>(null);
 
+  // A large report is drafted once the pane has shown that it is drafting: a commune table
+  // of 100.000 rows takes the page about a second, which would otherwise look like a hang.
+  const large = useMemo(() => rowCount(report) >= LARGE_REPORT_ROWS, [report]);
+  const asked = useMemo(() => ({ report, kind }), [report, kind]);
+  const ready = useAfterPaint(asked, large) !== null;
   const doc = useMemo(
     () =>
-      draft(report, {
-        kind,
-        templates: settings.templates,
-        settings: typedDraftSettings(settings.draft),
-      }),
-    [report, kind, settings.templates, settings.draft]
+      ready
+        ? draft(report, {
+            kind,
+            templates: settings.templates,
+            settings: typedDraftSettings(settings.draft),
+          })
+        : null,
+    [ready, report, kind, settings.templates, settings.draft]
   );
 
   const copy = useCallback(
@@ -99,14 +107,14 @@ export function useDraft(
     []
   );
 
-  const writeSheet = () =>
+  const writeSheet = (doc: DraftDocument) =>
     act("writing", "draft", async () => {
       const lines = renderText(doc).replace(/\n+$/, "").split("\n");
       const sheet = await host.writeDraft(lines, DRAFT_SHEET);
       notify("success", m.draft.written(sheet));
     });
 
-  const saveDocx = () =>
+  const saveDocx = (doc: DraftDocument) =>
     act("saving", "docx", async () => {
       // The Word writer is loaded on the first click, not with the pane.
       const { renderDocx } = await import(/* webpackChunkName: "docx" */ "../../../docx/render");
@@ -120,13 +128,46 @@ export function useDraft(
     setKind,
     doc,
     copyPart: (part) => void copy(partsText([part]), m.draft.partOf(part.agency ?? part.id)),
-    copyAll: () => void copy(renderText(doc), m.draft.whole, renderHtml(doc)),
-    writeSheet: () => void writeSheet(),
+    // The buttons are shown with the document only; without one they have nothing to do.
+    copyAll: () => {
+      if (doc) void copy(renderText(doc), m.draft.whole, renderHtml(doc));
+    },
+    writeSheet: () => {
+      if (doc) void writeSheet(doc);
+    },
     writing: busy === "writing",
-    saveDocx: () => void saveDocx(),
+    saveDocx: () => {
+      if (doc) void saveDocx(doc);
+    },
     saving: busy === "saving",
     failure,
   };
+}
+
+/** Rows from which a report is drafted after the pane has painted its busy line. */
+export const LARGE_REPORT_ROWS = 5000;
+
+const rowCount = (report: WorkbookReport): number =>
+  report.sheets.reduce((sum, sheet) => sum + sheet.rows.length, 0);
+
+/**
+ * `value` once the browser has painted since it was given (a frame, then a task after it),
+ * null until then; at once when `wait` is false.
+ */
+function useAfterPaint<T>(value: T, wait: boolean): T | null {
+  const [painted, setPainted] = useState<{ value: T } | null>(null);
+  useEffect(() => {
+    if (!wait) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(() => setPainted({ value }), 0);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, [value, wait]);
+  return !wait || painted?.value === value ? value : null;
 }
 
 /** The draft settings the user typed, as the drafting takes them. */
