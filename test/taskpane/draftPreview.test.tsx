@@ -7,7 +7,12 @@ import { draft } from "../../src/core/draft";
 import { workbookReport } from "../../src/core/job";
 import { formatNumber } from "../../src/core/numbers";
 import { Draft } from "../../src/taskpane/components/Draft/Draft";
-import { PREVIEW_LINES, previewWindow } from "../../src/taskpane/components/Draft/preview";
+import {
+  PREVIEW_COPIES,
+  PREVIEW_LINES,
+  previewCopies,
+  previewWindow,
+} from "../../src/taskpane/components/Draft/preview";
 import { LARGE_REPORT_ROWS } from "../../src/taskpane/components/Draft/useDraft";
 import { benchTable } from "../bench/generate";
 import { FakeHost } from "./fakeHost";
@@ -53,6 +58,22 @@ describe("the draft preview's window", () => {
   });
 });
 
+describe("the Nơi nhận shown", () => {
+  const copies = ["- A;", "- B;", "- C;", "- D;", "- Lưu: VT, X."];
+
+  it("is the whole list when it is short enough", () => {
+    expect(previewCopies(copies, 5)).toEqual({ first: copies, hidden: 0, last: [] });
+  });
+
+  it("keeps the first lines and the archive line, and counts those between", () => {
+    expect(previewCopies(copies, 3)).toEqual({
+      first: ["- A;", "- B;"],
+      hidden: 2,
+      last: ["- Lưu: VT, X."],
+    });
+  });
+});
+
 describe("a long draft in the pane", () => {
   // A commune table: its plan is longer than the pane shows at first.
   const report = workbookReport([analyse(benchTable(1000)).report]);
@@ -85,8 +106,15 @@ describe("a long draft in the pane", () => {
     expect(document.querySelectorAll("article p")[PREVIEW_LINES].textContent).toBe(
       lines[PREVIEW_LINES]
     );
-    // The signature still closes the page.
-    expect(screen.getByTestId("draft-foot")).toBeTruthy();
+    // The signature still closes the page, after the first recipients and the archive line.
+    const foot = screen.getByTestId("draft-foot");
+    expect(doc.copies.length).toBeGreaterThan(PREVIEW_COPIES);
+    const hiddenCopies = formatNumber(doc.copies.length - PREVIEW_COPIES, 0);
+    expect(screen.getByTestId("copies-more").textContent).toBe(
+      `(… và ${hiddenCopies} nơi nhận khác, có đủ trong bản sao chép)`
+    );
+    expect(foot.textContent).toContain(doc.copies[doc.copies.length - 1]);
+    expect(foot.textContent).not.toContain(doc.copies[PREVIEW_COPIES - 1]);
   });
 });
 

@@ -187,6 +187,7 @@ export const en: PaneMessages = {
     hidden: (lines) =>
       `${lines} more lines are not shown here. The copy, the “Dự thảo” sheet and the .docx hold the whole text.`,
     showMore: (lines) => `Show ${lines} more lines`,
+    moreCopies: (count) => `(… and ${count} more recipients, all of them in the copy)`,
   },
   draftSettings: {
     title: "Document details",

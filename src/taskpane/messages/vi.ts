@@ -183,6 +183,7 @@ export const vi = {
     hidden: (lines: string) =>
       `Còn ${lines} dòng chưa hiện ở đây. Bản sao chép, trang “Dự thảo” và tệp .docx có đủ toàn văn.`,
     showMore: (lines: string) => `Hiện thêm ${lines} dòng`,
+    moreCopies: (count: string) => `(… và ${count} nơi nhận khác, có đủ trong bản sao chép)`,
   },
   draftSettings: {
     title: "Thông tin văn bản",

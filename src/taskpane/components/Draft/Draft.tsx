@@ -26,7 +26,7 @@ import { useMessages } from "../../messages";
 import { ErrorBar } from "../ErrorBar/ErrorBar";
 import { useDraftStyles } from "./draft.styles";
 import { DraftState, useDraft } from "./useDraft";
-import { PREVIEW_LINES, previewWindow } from "./preview";
+import { PREVIEW_LINES, previewCopies, previewWindow } from "./preview";
 import { DraftSettingsForm } from "../DraftSettings/DraftSettingsForm";
 
 export interface DraftProps {
@@ -179,7 +179,14 @@ function DocumentBody({ doc, onCopy }: { doc: DraftDocument; onCopy(part: DraftP
 
 /** Nơi nhận beside the signature, as the document ends. */
 function DocumentFoot({ doc }: { doc: DraftDocument }) {
+  const m = useMessages();
   const styles = useDraftStyles();
+  const copies = previewCopies(doc.copies);
+  const line = (text: string) => (
+    <p key={text} className={styles.text}>
+      <Marked text={text} />
+    </p>
+  );
   return (
     <div className={styles.columns} data-testid="draft-foot">
       <div className={mergeClasses(styles.column, styles.start)}>
@@ -188,11 +195,13 @@ function DocumentFoot({ doc }: { doc: DraftDocument }) {
             <p className={mergeClasses(styles.text, styles.heading, styles.italic)}>
               {COPIES_LABEL}
             </p>
-            {doc.copies.map((line) => (
-              <p key={line} className={styles.text}>
-                <Marked text={line} />
+            {copies.first.map(line)}
+            {copies.hidden > 0 && (
+              <p className={mergeClasses(styles.text, styles.italic)} data-testid="copies-more">
+                {m.draft.moreCopies(formatNumber(copies.hidden, 0))}
               </p>
-            ))}
+            )}
+            {copies.last.map(line)}
           </>
         )}
       </div>

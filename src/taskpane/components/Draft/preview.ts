@@ -33,3 +33,19 @@ export function previewWindow(parts: readonly DraftPart[], budget: number): Prev
   }
   return { parts: shown, hidden };
 }
+
+/** Lines of Nơi nhận shown at most: a plan sent to every commune names thousands. */
+export const PREVIEW_COPIES = 40;
+
+/**
+ * The Nơi nhận lines shown: the first ones and the last (`Lưu: VT, …`), and how many are
+ * left out between them; all of them when there are `most` or fewer.
+ */
+export function previewCopies(
+  copies: readonly string[],
+  most = PREVIEW_COPIES
+): { first: readonly string[]; hidden: number; last: readonly string[] } {
+  if (copies.length <= most) return { first: copies, hidden: 0, last: [] };
+  const first = copies.slice(0, Math.max(0, most - 1));
+  return { first, hidden: copies.length - first.length - 1, last: copies.slice(-1) };
+}
