@@ -9,13 +9,12 @@ import { patchingSheet } from "../xlsx/ooxml/patch";
 import { newStylesParts } from "../xlsx/ooxml/stylesPart";
 import {
   listSheets,
-  PackageError,
   PackageParts,
   readContext,
-  readSheetTable,
   SheetPart,
   WorkbookContext,
-} from "../xlsx/ooxml/read";
+} from "../xlsx/ooxml/package";
+import { PackageError, readSheetTable } from "../xlsx/ooxml/read";
 import { UsageError } from "./options";
 import {
   Deflated,

@@ -5,14 +5,8 @@ import os from "os";
 import path from "path";
 import type { Table } from "../../src/core/types";
 import { tableFromWorksheet } from "../../src/xlsx/sheet";
-import {
-  isDateFormat,
-  listSheets,
-  PackageError,
-  PackageParts,
-  readContext,
-  readSheetTable,
-} from "../../src/xlsx/ooxml/read";
+import { isDateFormat, listSheets, PackageParts, readContext } from "../../src/xlsx/ooxml/package";
+import { PackageError, readSheetTable } from "../../src/xlsx/ooxml/read";
 import { benchTable, SHEET, writeBenchWorkbook } from "../bench/generate";
 
 type Data = Buffer | ArrayBuffer;

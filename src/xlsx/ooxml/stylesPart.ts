@@ -1,4 +1,4 @@
-import { PackageParts, WorkbookContext } from "./read";
+import { PackageParts, WorkbookContext } from "./package";
 import { EMPTY_STYLESHEET } from "./styles";
 import { appendChildren, PackageError, parseXml, Splices, XmlElement } from "./tree";
 import { escapeXml } from "./xml";
