@@ -1,7 +1,7 @@
 import { WorkbookReport } from "../job";
 import { DraftDocument } from "./document";
 import { draftLetter } from "./letter";
-import { draftPlan } from "./plan";
+import { draftingPlan, finished } from "./plan";
 import { draftSettings, DraftSettings } from "./settings";
 import { loadTemplates } from "./templates";
 
@@ -16,11 +16,23 @@ export interface DraftOptions {
 
 /** Drafts the plan or the letter from a computed workbook: every indicator sheet it holds. */
 export function draft(report: WorkbookReport, options: DraftOptions = {}): DraftDocument {
+  return finished(drafting(report, options));
+}
+
+/**
+ * `draft` a step at a time, for a page that must stay responsive on a large workbook: the
+ * plan stops every few hundred sentences (`draftingPlan`); the letter, well under half the
+ * plan's work, is one step.
+ */
+export function* drafting(
+  report: WorkbookReport,
+  options: DraftOptions = {}
+): Generator<void, DraftDocument> {
   const { templates, errors } = loadTemplates(options.templates);
   const settings = draftSettings(report, options.settings);
   const doc =
     (options.kind ?? "plan") === "plan"
-      ? draftPlan(report, settings, templates)
+      ? yield* draftingPlan(report, settings, templates)
       : draftLetter(report, settings, templates);
   return { ...doc, errors };
 }

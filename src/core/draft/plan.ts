@@ -232,6 +232,22 @@ export function draftPlan(
   settings: DraftSettings,
   templates: Templates
 ): DraftDocument {
+  return finished(draftingPlan(report, settings, templates));
+}
+
+/** Sentences written between two steps of `draftingPlan`. */
+const SENTENCES_PER_STEP = 500;
+
+/**
+ * `draftPlan` a step at a time: it stops (yields) every `SENTENCES_PER_STEP` sentences, so
+ * that a page drafting a commune table's plan (a second's work at 100.000 rows) can paint
+ * and answer clicks between steps. Returns the plan.
+ */
+export function* draftingPlan(
+  report: WorkbookReport,
+  settings: DraftSettings,
+  templates: Templates
+): Generator<void, DraftDocument> {
   const doc = documentFiller(report, settings, templates);
   const context = sentenceContext(report, settings, templates);
   const done: ReportRow[] = [];
@@ -274,6 +290,7 @@ export function draftPlan(
     ],
   };
   const section1: Block[] = [];
+  let written = 0;
   // No row on track: no section I rather than a heading over nothing.
   if (done.length > 0) {
     // "Đạt trên 50%" only when every line under it is: a row on track within the band
@@ -287,6 +304,7 @@ export function draftPlan(
     for (let i = 0; i < done.length; i++) {
       const text = doneSentence(done[i], context);
       section1.push({ style: "bullet", text: i === done.length - 1 ? endList(text) : text });
+      if (++written % SENTENCES_PER_STEP === 0) yield;
     }
     section1.push({ style: "paragraph", text: doc("plan.section1.closing") });
   }
@@ -300,7 +318,9 @@ export function draftPlan(
   let solutionsHeading: string | undefined;
   const leads: string[] = [];
   const appendices: DraftPart[] = [];
-  groupsByLead(lagging, (u) => u.row).forEach((group, i) => {
+  const groups = groupsByLead(lagging, (u) => u.row);
+  for (let i = 0; i < groups.length; i++) {
+    const group = groups[i];
     const lead = group.leads.length > 0 ? joinAgencies(group.leads) : UNASSIGNED;
     const partners = new Set<string>();
     const solutions = new Set<string>();
@@ -321,6 +341,7 @@ export function draftPlan(
       { style: "subheading", text: (indicatorsHeading ??= doc("plan.indicators")) },
     ];
     for (let u = 0; u < group.items.length; u++) {
+      if (++written % SENTENCES_PER_STEP === 0) yield;
       const { row, subs } = group.items[u];
       const sentence = laggingSentence(row, subs, context);
       const detail = details.get(row);
@@ -359,7 +380,7 @@ export function draftPlan(
       });
     parts.push({ id: `agency:${lead}`, agency: lead, blocks });
     leads.push(...group.leads);
-  });
+  }
   parts.push({ id: "closing", blocks: [{ style: "paragraph", text: doc("plan.closing") }] });
   return {
     kind: "plan",
@@ -375,4 +396,12 @@ export function draftPlan(
     appendices,
     errors: [],
   };
+}
+
+/** A drafting run to its end: the document it returns. */
+export function finished(steps: Generator<void, DraftDocument>): DraftDocument {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
 }

@@ -8,7 +8,8 @@ import path from "path";
 import ExcelJS from "exceljs";
 import { tableFromWorksheet } from "../../../src/xlsx/sheet";
 import { computeSheet, Report } from "../../../src/core/engine";
-import { draft, DraftDocument, DraftPart, renderText } from "../../../src/core/draft";
+import { draft, drafting, DraftDocument, DraftPart, renderText } from "../../../src/core/draft";
+import { benchTable } from "../../bench/generate";
 import { blockText } from "../../../src/core/draft/document";
 import { periodWords } from "../../../src/core/draft/period";
 import { groupByLead, joinAgencies, withSubs } from "../../../src/core/draft/plan";
@@ -468,5 +469,22 @@ describe("plain text survives a paste into Word (docs/rules.md §5)", () => {
     const out = renderText(draft(workbookReport([computeSheet(t)])));
     expect(out).toContain("b) Nhiệm vụ, giải pháp\n- Làm một\n- Làm hai\n+ Làm ba\n");
     expect(out).not.toMatch(/\t|\r|- - /);
+  });
+});
+
+describe("drafting a step at a time", () => {
+  it("stops every few hundred sentences and ends with the document draft gives", () => {
+    const report = workbookReport([computeSheet(benchTable(3000))]);
+    for (const kind of ["plan", "letter"] as const) {
+      const options = { kind, settings: { deadline: "15/7/2026" } };
+      const steps = drafting(report, options);
+      let stops = 0;
+      let step = steps.next();
+      for (; !step.done; step = steps.next()) stops++;
+      // The plan's 2.000-odd sentences stop it several times; the letter is one step.
+      if (kind === "plan") expect(stops).toBeGreaterThan(3);
+      else expect(stops).toBe(0);
+      expect(step.value).toEqual(draft(report, options));
+    }
   });
 });

@@ -1,13 +1,14 @@
 import { useCallback, useEffect, useMemo, useState } from "react";
 import {
   draft,
+  drafting,
   DraftDocument,
   DraftPart,
   partsText,
   renderHtml,
   renderText,
 } from "../../../core/draft";
-import type { DraftKind } from "../../../core/draft";
+import type { DraftKind, DraftOptions } from "../../../core/draft";
 import type { DraftSettings } from "../../../core/draft/settings";
 import type { WorkbookReport } from "../../../core/job";
 import type { StoredSettings, WorkbookHost } from "../../../core/host";
@@ -66,22 +67,16 @@ export function useDraft(
   const [busy, setBusy] = useState<"writing" | "saving" | null>(null);
   const [failure, setFailure] = useState<Failure | null>(null);
 
-  // A large report is drafted once the pane has shown that it is drafting: a commune table
-  // of 100.000 rows takes the page about a second, which would otherwise look like a hang.
-  const large = useMemo(() => rowCount(report) >= LARGE_REPORT_ROWS, [report]);
-  const asked = useMemo(() => ({ report, kind }), [report, kind]);
-  const ready = useAfterPaint(asked, large) !== null;
-  const doc = useMemo(
-    () =>
-      ready
-        ? draft(report, {
-            kind,
-            templates: settings.templates,
-            settings: typedDraftSettings(settings.draft),
-          })
-        : null,
-    [ready, report, kind, settings.templates, settings.draft]
+  const options = useMemo(
+    () => ({ kind, templates: settings.templates, settings: typedDraftSettings(settings.draft) }),
+    [kind, settings.templates, settings.draft]
   );
+  // A large report is drafted a slice at a time, the busy line showing meanwhile: a commune
+  // table of 100.000 rows takes the page about a second, which in one task would freeze it.
+  const large = useMemo(() => rowCount(report) >= LARGE_REPORT_ROWS, [report]);
+  const atOnce = useMemo(() => (large ? null : draft(report, options)), [large, report, options]);
+  const sliced = useSlicedDraft(report, options, large);
+  const doc = large ? sliced : atOnce;
 
   const copy = useCallback(
     async (text: string, what: string, html?: string) => {
@@ -144,30 +139,47 @@ export function useDraft(
   };
 }
 
-/** Rows from which a report is drafted after the pane has painted its busy line. */
+/** Rows from which a report is drafted in slices, a busy line showing meanwhile. */
 export const LARGE_REPORT_ROWS = 5000;
 
 const rowCount = (report: WorkbookReport): number =>
   report.sheets.reduce((sum, sheet) => sum + sheet.rows.length, 0);
 
+/** The longest slice of drafting work between two chances for the page to paint. */
+const SLICE_MS = 40;
+
 /**
- * `value` once the browser has painted since it was given (a frame, then a task after it),
- * null until then; at once when `wait` is false.
+ * The draft of a report made in slices of `SLICE_MS`, each its own task, once `run`; null
+ * until it is done, and again while a new report or new options are drafted.
  */
-function useAfterPaint<T>(value: T, wait: boolean): T | null {
-  const [painted, setPainted] = useState<{ value: T } | null>(null);
+function useSlicedDraft(
+  report: WorkbookReport,
+  options: DraftOptions,
+  run: boolean
+): DraftDocument | null {
+  const [done, setDone] = useState<{
+    report: WorkbookReport;
+    options: DraftOptions;
+    doc: DraftDocument;
+  } | null>(null);
   useEffect(() => {
-    if (!wait) return;
+    if (!run) return;
+    const steps = drafting(report, options);
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const frame = requestAnimationFrame(() => {
-      timer = setTimeout(() => setPainted({ value }), 0);
-    });
-    return () => {
-      cancelAnimationFrame(frame);
-      clearTimeout(timer);
+    const slice = () => {
+      const end = performance.now() + SLICE_MS;
+      for (;;) {
+        const step = steps.next();
+        if (step.done) return setDone({ report, options, doc: step.value });
+        if (performance.now() >= end) break;
+      }
+      timer = setTimeout(slice, 0);
     };
-  }, [value, wait]);
-  return !wait || painted?.value === value ? value : null;
+    // The first slice is a task of its own too: the busy line is on screen within a slice.
+    timer = setTimeout(slice, 0);
+    return () => clearTimeout(timer);
+  }, [report, options, run]);
+  return done !== null && done.report === report && done.options === options ? done.doc : null;
 }
 
 /** The draft settings the user typed, as the drafting takes them. */
