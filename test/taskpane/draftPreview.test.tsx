@@ -6,7 +6,9 @@ import { blockText, DraftPart } from "../../src/core/draft/document";
 import { draft } from "../../src/core/draft";
 import { workbookReport } from "../../src/core/job";
 import { formatNumber } from "../../src/core/numbers";
+import * as drafts from "../../src/core/draft";
 import { Draft } from "../../src/taskpane/components/Draft/Draft";
+import { LaterPart } from "../../src/taskpane/components/lazy";
 import {
   PREVIEW_COPIES,
   PREVIEW_LINES,
@@ -138,5 +140,37 @@ describe("a draft of a large report", () => {
     expect(screen.queryByText("Đang soạn dự thảo…")).toBeNull();
     const first = draft(report).parts.flatMap((p) => p.blocks.map(blockText))[0];
     expect(document.querySelector("article p")?.textContent).toBe(first);
+  });
+});
+
+describe("a large report whose drafting fails", () => {
+  let consoleError: jest.SpyInstance;
+  // React reports the error the boundary caught; the test expects it.
+  beforeEach(() => (consoleError = jest.spyOn(console, "error").mockImplementation(() => {})));
+  afterEach(() => {
+    consoleError.mockRestore();
+    jest.restoreAllMocks();
+  });
+
+  it("shows the failure where the draft would be, as a draft made at once would", async () => {
+    const report = workbookReport([analyse(benchTable(LARGE_REPORT_ROWS)).report]);
+    jest.spyOn(drafts, "drafting").mockImplementation(function* () {
+      yield;
+      throw new Error("mẫu hỏng");
+    });
+    renderFluent(
+      <LaterPart>
+        <Draft
+          host={new FakeHost([])}
+          report={report}
+          settings={{}}
+          saveSettings={async () => {}}
+          notify={() => {}}
+        />
+      </LaterPart>
+    );
+    expect(screen.getByText("Đang soạn dự thảo…")).toBeTruthy();
+    expect(await screen.findByText("Không hiển thị được phần này của tiện ích")).toBeTruthy();
+    expect(screen.getByText(/mẫu hỏng/)).toBeTruthy();
   });
 });

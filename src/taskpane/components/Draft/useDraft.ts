@@ -43,7 +43,7 @@ const TEXT_SETTINGS = [
 export interface DraftState {
   kind: DraftKind;
   setKind(kind: DraftKind): void;
-  /** Null while a large report waits for the page to show that it is being drafted. */
+  /** Null while a large report is being drafted, a slice at a time. */
   doc: DraftDocument | null;
   copyPart(part: DraftPart): void;
   copyAll(): void;
@@ -150,7 +150,8 @@ const SLICE_MS = 40;
 
 /**
  * The draft of a report made in slices of `SLICE_MS`, each its own task, once `run`; null
- * until it is done, and again while a new report or new options are drafted.
+ * until it is done, and again while a new report or new options are drafted. What the
+ * drafting throws is thrown where the draft is used, as a draft made at once would throw.
  */
 function useSlicedDraft(
   report: WorkbookReport,
@@ -160,7 +161,8 @@ function useSlicedDraft(
   const [done, setDone] = useState<{
     report: WorkbookReport;
     options: DraftOptions;
-    doc: DraftDocument;
+    doc?: DraftDocument;
+    error?: unknown;
   } | null>(null);
   useEffect(() => {
     if (!run) return;
@@ -168,10 +170,14 @@ function useSlicedDraft(
     let timer: ReturnType<typeof setTimeout> | undefined;
     const slice = () => {
       const end = performance.now() + SLICE_MS;
-      for (;;) {
-        const step = steps.next();
-        if (step.done) return setDone({ report, options, doc: step.value });
-        if (performance.now() >= end) break;
+      try {
+        for (;;) {
+          const step = steps.next();
+          if (step.done) return setDone({ report, options, doc: step.value });
+          if (performance.now() >= end) break;
+        }
+      } catch (error) {
+        return setDone({ report, options, error });
       }
       timer = setTimeout(slice, 0);
     };
@@ -179,7 +185,9 @@ function useSlicedDraft(
     timer = setTimeout(slice, 0);
     return () => clearTimeout(timer);
   }, [report, options, run]);
-  return done !== null && done.report === report && done.options === options ? done.doc : null;
+  if (done === null || done.report !== report || done.options !== options) return null;
+  if (done.doc === undefined) throw done.error;
+  return done.doc;
 }
 
 /** The draft settings the user typed, as the drafting takes them. */
