@@ -78,6 +78,14 @@ export interface DraftDocument {
 
 export const COPIES_LABEL = "Nơi nhận:";
 
+/** A drafting run (`drafting`, `draftingPlan`) to its end: the document it returns. */
+export function finished(steps: Generator<void, DraftDocument>): DraftDocument {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
 /** A table as tab-separated lines: what a paste into Word or Excel turns back into cells. */
 export function tableText(table: DraftTable): string {
   const rows = [table.header, ...table.rows, ...(table.total ? [table.total] : [])];

@@ -1,7 +1,7 @@
 import { WorkbookReport } from "../job";
-import { DraftDocument } from "./document";
+import { DraftDocument, finished } from "./document";
 import { draftLetter } from "./letter";
-import { draftingPlan, finished } from "./plan";
+import { draftingPlan } from "./plan";
 import { draftSettings, DraftSettings } from "./settings";
 import { loadTemplates } from "./templates";
 

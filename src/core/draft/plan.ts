@@ -11,6 +11,7 @@ import {
   DraftPart,
   DraftTable,
   endList,
+  finished,
   listLines,
   tableText,
 } from "./document";
@@ -396,12 +397,4 @@ export function* draftingPlan(
     appendices,
     errors: [],
   };
-}
-
-/** A drafting run to its end: the document it returns. */
-export function finished(steps: Generator<void, DraftDocument>): DraftDocument {
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
 }

@@ -242,11 +242,11 @@ function Marked({ text, blank = false }: { text: string; blank?: boolean }) {
 /** A part of the draft, its first `blocks` blocks (all of them unless the preview is cut there). */
 function DraftPartView({
   part,
-  blocks = part.blocks.length,
+  blocks,
   onCopy,
 }: {
   part: DraftPart;
-  blocks?: number;
+  blocks: number;
   onCopy(): void;
 }) {
   const m = useMessages();
