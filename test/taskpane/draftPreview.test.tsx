@@ -4,7 +4,7 @@ import { fireEvent, screen, waitFor } from "@testing-library/react";
 import { analyse } from "../../src/core/engine";
 import { blockText, DraftPart } from "../../src/core/draft/document";
 import { draft } from "../../src/core/draft";
-import { workbookReport } from "../../src/core/job";
+import { workbookReport, WorkbookReport } from "../../src/core/job";
 import { formatNumber } from "../../src/core/numbers";
 import * as drafts from "../../src/core/draft";
 import { Draft } from "../../src/taskpane/components/Draft/Draft";
@@ -19,6 +19,19 @@ import { LARGE_REPORT_ROWS } from "../../src/taskpane/components/Draft/useDraft"
 import { benchTable } from "../bench/generate";
 import { FakeHost } from "./fakeHost";
 import { renderFluent } from "./render";
+
+/** The Draft tab's content for a report, with no settings saved and nothing to notify. */
+function draftOf(report: WorkbookReport) {
+  return (
+    <Draft
+      host={new FakeHost([])}
+      report={report}
+      settings={{}}
+      saveSettings={async () => {}}
+      notify={() => {}}
+    />
+  );
+}
 
 /** A part of `count` bullet blocks named `id 1`, `id 2`… */
 function part(id: string, count: number): DraftPart {
@@ -85,15 +98,7 @@ describe("a long draft in the pane", () => {
 
   it("shows its first lines, says how many are left out, and shows more on request", () => {
     expect(total).toBeGreaterThan(2 * PREVIEW_LINES);
-    renderFluent(
-      <Draft
-        host={new FakeHost([])}
-        report={report}
-        settings={{}}
-        saveSettings={async () => {}}
-        notify={() => {}}
-      />
-    );
+    renderFluent(draftOf(report));
     const shown = () => document.querySelectorAll("article p").length;
     expect(shown()).toBe(PREVIEW_LINES);
     const more = screen.getByTestId("draft-more");
@@ -124,15 +129,7 @@ describe("a draft of a large report", () => {
   it("says it is drafting before the page is taken up with it, then shows the draft", async () => {
     const report = workbookReport([analyse(benchTable(LARGE_REPORT_ROWS)).report]);
     expect(report.sheets[0].rows.length).toBeGreaterThanOrEqual(LARGE_REPORT_ROWS);
-    renderFluent(
-      <Draft
-        host={new FakeHost([])}
-        report={report}
-        settings={{}}
-        saveSettings={async () => {}}
-        notify={() => {}}
-      />
-    );
+    renderFluent(draftOf(report));
     // The first render has the busy line and no document yet.
     expect(screen.getByText("Đang soạn dự thảo…")).toBeTruthy();
     expect(document.querySelectorAll("article p").length).toBe(0);
@@ -158,17 +155,7 @@ describe("a large report whose drafting fails", () => {
       yield;
       throw new Error("mẫu hỏng");
     });
-    renderFluent(
-      <LaterPart>
-        <Draft
-          host={new FakeHost([])}
-          report={report}
-          settings={{}}
-          saveSettings={async () => {}}
-          notify={() => {}}
-        />
-      </LaterPart>
-    );
+    renderFluent(<LaterPart>{draftOf(report)}</LaterPart>);
     expect(screen.getByText("Đang soạn dự thảo…")).toBeTruthy();
     expect(await screen.findByText("Không hiển thị được phần này của tiện ích")).toBeTruthy();
     expect(screen.getByText(/mẫu hỏng/)).toBeTruthy();
