@@ -22,6 +22,8 @@ const RUNS = 2;
 interface Timed {
   ms: number;
   maxRssKiB: number | null;
+  /** Fresh memory pages the system gave the process (see core.ts: each costs here). */
+  minorFaults: number | null;
 }
 
 /** Runs a command to completion; throws with its output when it fails. */
@@ -38,7 +40,12 @@ function timed(command: string, args: string[]): Timed {
     throw new Error(`${command} ${args.join(" ")} failed (${result.status}):\n${result.stderr}`);
   }
   const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(result.stderr ?? "");
-  return { ms, maxRssKiB: rss ? Number(rss[1]) : null };
+  const faults = /Minor \(reclaiming a frame\) page faults: (\d+)/.exec(result.stderr ?? "");
+  return {
+    ms,
+    maxRssKiB: rss ? Number(rss[1]) : null,
+    minorFaults: faults ? Number(faults[1]) : null,
+  };
 }
 
 /** The fastest of a few runs: the figure least disturbed by whatever else the machine does. */
@@ -111,6 +118,13 @@ export function benchCli(files: BenchFiles, dir: string): number {
   print(`floor-inflate-walk-ms-${SIZE}`, floorMs);
   print(`cli-compute-json-ms-${SIZE}`, jsonMs);
   print("cli-compute-json-vs-floor-ratio", jsonMs / floorMs);
+  // Both sides pay the machine for each fresh page (core.ts): the floor mostly does that.
+  const floorFaults = best(floor).minorFaults;
+  const jsonFaults = best(withJson).minorFaults;
+  if (floorFaults !== null && jsonFaults !== null) {
+    print(`floor-inflate-walk-page-faults-${SIZE}`, floorFaults);
+    print(`cli-compute-json-page-faults-${SIZE}`, jsonFaults);
+  }
   target("cli-compute-json-vs-floor-ratio", jsonMs / floorMs, 4);
   const peakOf = (runs: Timed[]): number => Math.max(...runs.map((r) => r.maxRssKiB ?? 0)) / 1024;
   if (peakOf(ours) > 0) {
