@@ -77,8 +77,14 @@ export function Grid({ model, selectedRow, selectedCell, selection, label }: Gri
     setView({ top: box.scrollTop, height: box.clientHeight || 900 });
   }, [index, model, rowHeight, selection]);
   useEffect(() => {
-    // A block body: Chromium's scrollIntoView returns a Promise React would take for a cleanup.
-    selected.current?.scrollIntoView?.({ block: "center" });
+    // The grid's own box is scrolled, not the page: scrollIntoView scrolls every box around
+    // the row, and in Chromium 156 it cuts short the pane's scroll to its answer.
+    const box = scroller.current;
+    const row = selected.current;
+    if (!box || !row) return;
+    const rowBox = row.getBoundingClientRect();
+    const boxBox = box.getBoundingClientRect();
+    box.scrollTop += rowBox.top - boxBox.top - (box.clientHeight - rowBox.height) / 2;
   }, [selectedRow, model, selection]);
   useLayoutEffect(() => {
     const height = measured.current?.getBoundingClientRect().height ?? 0;

@@ -647,8 +647,14 @@ describeE2E("playground in Chromium", () => {
           const title = pane(page).locator("#summary-title");
           await title.waitFor();
           await page.waitForFunction(() => document.activeElement?.id === "summary-title");
-          // Scrolling settles after the focus: the heading's box is then in the visible area.
-          await page.waitForTimeout(200);
+          // The pane scrolls after the frame that shows the answer, later on a loaded
+          // machine: the heading's box is then in the visible area.
+          const inView = async (): Promise<boolean> => {
+            const [area, box] = [await visibleArea(page), await title.boundingBox()];
+            return box !== null && box.y >= area.top && box.y + box.height <= area.bottom;
+          };
+          for (let tries = 0; tries < 30 && !(await inView()); tries++)
+            await page.waitForTimeout(100);
           const area = await visibleArea(page);
           const box = await title.boundingBox();
           if (!box) throw new Error("no summary box");
