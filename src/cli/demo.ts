@@ -43,7 +43,7 @@ export async function runDemo(args: string[]): Promise<number> {
     const out = path.join(outDir, `${name}.txt`);
     const docx = path.join(outDir, `${name}.docx`);
     const { text } = await writeDraft(report, { kind, settings: {}, templates: null, out, docx });
-    if (kind === "plan") process.stdout.write(text + "\n");
+    if (kind === "plan") process.stdout.write(text() + "\n");
     written.push(out, docx);
   }
   const xlsx = path.join(outDir, `${path.basename(SAMPLE_WORKBOOK, ".xlsx")}.tinh-toan.xlsx`);

@@ -153,9 +153,32 @@ export function partsText(parts: DraftPart[]): string {
 
 /** The whole document as plain text: heading block, body, signature. */
 export function renderText(doc: DraftDocument): string {
-  const text = new TextWriter();
+  const lines: string[] = [];
+  const tail = printedLines(doc, (line) => lines.push(line));
+  return (lines.length === 0 ? tail : lines.join("\n")) + "\n";
+}
+
+/**
+ * `renderText` handed to `write` in pieces, for a host that writes it to a file: a plan of
+ * 100.000 rows is 15 million characters, never held as one string then.
+ */
+export function writeText(doc: DraftDocument, write: (piece: string) => void): void {
+  let first = true;
+  const tail = printedLines(doc, (line) => {
+    write(first ? line : "\n" + line);
+    first = false;
+  });
+  write((first ? tail : "") + "\n");
+}
+
+/**
+ * The document's printed lines, each handed to `emit`; returns what a document with no
+ * line prints instead (its line breaks alone), "" once a line was printed.
+ */
+function printedLines(doc: DraftDocument, emit: (line: string) => void): string {
+  const text = new TextWriter(emit);
   eachDocumentLine(doc, (line, dash) => text.line(line, dash));
-  return text.toString() + "\n";
+  return text.finish();
 }
 
 /**
@@ -205,11 +228,14 @@ const NEWLINE = 0x0a;
  * ~15 MB handles a third of the pieces it would with breaks and dashes apart.
  */
 class TextWriter {
-  /** Printed lines, joined with `\n`; an empty entry is the blank line of a run of breaks. */
-  private readonly lines: string[] = [];
+  /** Printed lines so far, each handed to `emit`; an empty one is the blank line of a run of breaks. */
+  private printed = 0;
   private started = false;
   /** Line breaks met and not yet written: how many depends on what follows. */
   private breaks = 0;
+
+  /** `emit` takes each printed line, to be joined with `\n`. */
+  constructor(private readonly emit: (line: string) => void) {}
 
   /**
    * Adds a line (a missing one is empty, as `join` has it), after a start with no line
@@ -239,21 +265,29 @@ class TextWriter {
     if (rest !== "") this.write(rest);
   }
 
-  toString(): string {
-    // Breaks at the very end print as such, as many as a run may have.
+  /**
+   * Prints the breaks at the very end, as many as a run may have. With no line printed
+   * there is nothing to join them to: returns them as text instead ("" otherwise).
+   */
+  finish(): string {
     const blanks = Math.min(this.breaks, 2);
-    if (this.lines.length === 0) return blanks === 1 ? "\n" : blanks === 2 ? "\n\n" : "";
-    for (let i = 0; i < blanks; i++) this.lines.push("");
-    return this.lines.join("\n");
+    if (this.printed === 0) return blanks === 1 ? "\n" : blanks === 2 ? "\n\n" : "";
+    for (let i = 0; i < blanks; i++) this.print("");
+    return "";
   }
 
   /** A line of text after the breaks before it: one (the join's own) or two. */
   private write(text: string): void {
     // The join writes a break between entries; a run of two or more needs one blank entry,
     // and breaks before the first line, having no entry before them, need one more.
-    const blanks = Math.min(this.breaks, 2) - (this.lines.length === 0 ? 0 : 1);
-    for (let i = 0; i < blanks; i++) this.lines.push("");
+    const blanks = Math.min(this.breaks, 2) - (this.printed === 0 ? 0 : 1);
+    for (let i = 0; i < blanks; i++) this.print("");
     this.breaks = 0;
-    this.lines.push(text);
+    this.print(text);
+  }
+
+  private print(line: string): void {
+    this.printed++;
+    this.emit(line);
   }
 }

@@ -12,6 +12,7 @@ import {
   COPIES_LABEL,
   partsText,
   renderText,
+  writeText,
 } from "../../../src/core/draft/document";
 import { blanks } from "../../../src/core/draft/unfilled";
 
@@ -107,6 +108,17 @@ describe("renderText and partsText", () => {
     fc.assert(
       fc.property(partsOf(line, 6), (p) => partsText(p) === partsByDefinition(p)),
       { numRuns: 2000 }
+    );
+  });
+
+  it("hand a writer the same text in pieces", () => {
+    fc.assert(
+      fc.property(doc, (d) => {
+        const pieces: string[] = [];
+        writeText(d, (piece) => pieces.push(piece));
+        return pieces.join("") === renderByDefinition(d);
+      }),
+      { numRuns: 3000 }
     );
   });
 });
