@@ -2,6 +2,7 @@ import { Badge, Caption1 } from "@fluentui/react-components";
 import { useEffect, useRef } from "react";
 import type { Report } from "../../../core/engine";
 import { formatNumber } from "../../../core/numbers";
+import { holdAtTop } from "../../lib/holdAtTop";
 import { labelledBy } from "../../lib/labels";
 import { useMessages } from "../../messages";
 import { useSummaryStyles } from "./summary.styles";
@@ -33,25 +34,8 @@ export function Summary({
     const heading = title.current;
     if (!heading || !focus) return;
     heading.focus({ preventScroll: true });
-    // After the frame's layout, and by setting the scroll position: Chromium 156 cuts short
-    // a scrollIntoView while the rest of the answer is laid out, leaving the heading at the
-    // foot of the pane.
-    // Kept there while the rest of the pane settles (a later part loading, the results
-    // line), for a moment and until the official scrolls or types.
-    let frame = 0;
-    const until = performance.now() + SETTLE_MS;
-    const keep = (): void => {
-      scrollToTop(heading);
-      if (performance.now() < until) frame = requestAnimationFrame(keep);
-    };
-    const stop = (): void => cancelAnimationFrame(frame);
-    frame = requestAnimationFrame(keep);
-    const events = ["wheel", "touchstart", "keydown", "pointerdown"] as const;
-    for (const event of events) window.addEventListener(event, stop, { once: true });
-    return () => {
-      stop();
-      for (const event of events) window.removeEventListener(event, stop);
-    };
+    // At the top of the pane, and kept there while the rest of the answer settles.
+    return holdAtTop(heading, SETTLE_MS);
   }, [report, focus]);
   return (
     <section className={styles.root} aria-labelledby={labelledBy(`summary-title${id}`, sheetTitle)}>
@@ -92,15 +76,3 @@ export function Summary({
 
 /** How long the answer's heading is kept at the top after it appears. */
 const SETTLE_MS = 1000;
-
-/** Scrolls the box that scrolls `element` (the pane, or the page) to put it at the top. */
-function scrollToTop(element: HTMLElement): void {
-  for (let box = element.parentElement; box; box = box.parentElement) {
-    const overflow = getComputedStyle(box).overflowY;
-    if ((overflow === "auto" || overflow === "scroll") && box.scrollHeight > box.clientHeight) {
-      box.scrollTop += element.getBoundingClientRect().top - box.getBoundingClientRect().top;
-      return;
-    }
-  }
-  window.scrollBy?.(0, element.getBoundingClientRect().top);
-}
