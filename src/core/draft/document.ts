@@ -153,9 +153,18 @@ export function partsText(parts: DraftPart[]): string {
 
 /** The whole document as plain text: heading block, body, signature. */
 export function renderText(doc: DraftDocument): string {
+  return documentLines(doc).join("\n") + "\n";
+}
+
+/**
+ * The lines of `renderText`, for a host that takes the document line by line (a sheet),
+ * rather than making its text to split it again: `renderText(doc)` is them joined with
+ * `\n`, and one more.
+ */
+export function documentLines(doc: DraftDocument): string[] {
   const lines: string[] = [];
   const tail = printedLines(doc, (line) => lines.push(line));
-  return (lines.length === 0 ? tail : lines.join("\n")) + "\n";
+  return lines.length === 0 ? tail.split("\n") : lines;
 }
 
 /**

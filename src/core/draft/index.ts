@@ -37,7 +37,7 @@ export function* drafting(
   return { ...doc, errors };
 }
 
-export { renderText, partsText, writeText } from "./document";
+export { documentLines, renderText, partsText, writeText } from "./document";
 export { blanks, blankText, dateBlank, numberBlank, unfilled, VI_BLANK_WORDS } from "./unfilled";
 export type { Blank, BlankWords } from "./unfilled";
 export { renderHtml } from "./html";

@@ -1,5 +1,5 @@
 import { WorkbookReport } from "../job";
-import { renderText } from "./document";
+import { documentLines } from "./document";
 import { draftLetter } from "./letter";
 import { draftPlan } from "./plan";
 import { draftSettings, DraftSettings } from "./settings";
@@ -29,7 +29,7 @@ export function templatePreview(
     const doc = id.startsWith("letter.")
       ? draftLetter(report, settings, templates)
       : draftPlan(report, settings, templates);
-    return renderText(doc).split("\n");
+    return documentLines(doc);
   };
   const others = new Map<string, number>();
   for (const line of drafted(STAND_IN)) others.set(line, (others.get(line) ?? 0) + 1);

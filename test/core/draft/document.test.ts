@@ -8,6 +8,7 @@ import {
   blockText,
   DraftDocument,
   DraftPart,
+  documentLines,
   NATIONAL_MOTTO,
   COPIES_LABEL,
   partsText,
@@ -108,6 +109,18 @@ describe("renderText and partsText", () => {
     fc.assert(
       fc.property(partsOf(line, 6), (p) => partsText(p) === partsByDefinition(p)),
       { numRuns: 2000 }
+    );
+  });
+
+  it("give the same text as lines, none with a break of its own", () => {
+    fc.assert(
+      fc.property(doc, (d) => {
+        const lines = documentLines(d);
+        return (
+          lines.join("\n") + "\n" === renderByDefinition(d) && !lines.some((l) => l.includes("\n"))
+        );
+      }),
+      { numRuns: 3000 }
     );
   });
 

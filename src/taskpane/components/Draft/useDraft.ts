@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from "react";
 import {
+  documentLines,
   draft,
   drafting,
   DraftDocument,
@@ -104,7 +105,9 @@ export function useDraft(
 
   const writeSheet = (doc: DraftDocument) =>
     act("writing", "draft", async () => {
-      const lines = renderText(doc).replace(/\n+$/, "").split("\n");
+      // The document's lines without the blank ones it ends with.
+      const lines = documentLines(doc);
+      while (lines.length > 1 && lines[lines.length - 1] === "") lines.pop();
       const sheet = await host.writeDraft(lines, DRAFT_SHEET);
       notify("success", m.draft.written(sheet));
     });
