@@ -7,6 +7,7 @@ import { computeSheet, Report, ReportRow } from "../../src/core/engine";
 import { workbookReport } from "../../src/core/job";
 import { laggingGroups } from "../../src/taskpane/components/LaggingList/useLaggingList";
 import { statusReason } from "../../src/taskpane/lib/reason";
+import { STATUS_ORDER } from "../../src/taskpane/lib/status";
 import { en } from "../../src/taskpane/messages/en";
 import { vi } from "../../src/taskpane/messages/vi";
 import { loadSampleTables, MAIN_SHEET } from "./fakeHost";
@@ -71,6 +72,29 @@ describe("laggingGroups", () => {
     expect(groups.map((g) => g.agency)).toEqual(parts);
     const rows = groups.flatMap((g) => g.entries.map((e) => e.row));
     expect(rows.some((r) => r.type === "total")).toBe(false);
+  });
+
+  it("lists a group's worst indicator first, no data last, and ties in sheet order", () => {
+    const rank = (r: ReportRow): number =>
+      r.status === "no_data" ? 0 : STATUS_ORDER.indexOf(r.status);
+    const groups = laggingGroups(report);
+    let compared = 0;
+    for (const { entries } of groups) {
+      // Each indicator with its `trong đó` rows is one unit, ranked by its worst member.
+      const units: { row: number; worst: number }[] = [];
+      for (const { row, parent } of entries) {
+        const head = parent === null ? row.row : row.parentRow;
+        const last = units[units.length - 1];
+        if (last?.row === head) last.worst = Math.max(last.worst, rank(row));
+        else units.push({ row: head ?? row.row, worst: rank(row) });
+      }
+      for (let i = 1; i < units.length; i++) {
+        const [a, b] = [units[i - 1], units[i]];
+        expect(a.worst > b.worst || (a.worst === b.worst && a.row < b.row)).toBe(true);
+        compared++;
+      }
+    }
+    expect(compared).toBeGreaterThan(0);
   });
 
   it("keeps a `trong đó` row right after its parent, named as its part", () => {

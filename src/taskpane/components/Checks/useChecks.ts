@@ -46,6 +46,7 @@ export function useChecks(report: Report, m: PaneMessages): Checks {
           unit: row.unit,
           decimals: row.decimals,
         });
+      if (row.problems.length === 0) continue;
       // Each mismatch is also a problem of its row; the tables above already show those.
       const texts = row.problems
         .filter((problem) => !CHECK_CODES.has(problem.code))

@@ -23,15 +23,16 @@ export interface LaggingGroup {
  * row follows its parent.
  */
 export function laggingGroups(report: Report): LaggingGroup[] {
-  const lagging: Unit[] = [];
+  const lagging: LaggingUnit[] = [];
   for (const unit of units(report.rows)) {
     const members = unit.members.filter((entry) => LAGGING.has(entry.row.status));
-    if (members.length > 0) lagging.push({ ...unit, members });
+    // The rank is worked out once per unit, not in each of the sort's comparisons.
+    if (members.length > 0) lagging.push({ head: unit.head, members, worst: worst(members) });
   }
   return groupsByLead(lagging, (unit) => unit.head).map(({ leads, items }) => ({
     agency: joinAgencies(leads),
     entries: items
-      .sort((a, b) => worst(b) - worst(a) || a.head.row - b.head.row)
+      .sort((a, b) => b.worst - a.worst || a.head.row - b.head.row)
       .flatMap((unit) => unit.members),
   }));
 }
@@ -44,6 +45,11 @@ interface Unit {
   /** The indicator row: its lead agency is the unit's, lagging or not. */
   head: ReportRow;
   members: LaggingEntry[];
+}
+
+/** A unit with lagging members, and the rank of its worst one. */
+interface LaggingUnit extends Unit {
+  worst: number;
 }
 
 /** Each indicator with the `trong đó` rows right under it; totals rows left out. */
@@ -65,8 +71,10 @@ function units(rows: readonly ReportRow[]): Unit[] {
   return out;
 }
 
-function worst(unit: Unit): number {
-  return Math.max(...unit.members.map((entry) => rank(entry.row)));
+function worst(members: readonly LaggingEntry[]): number {
+  let worst = -Infinity;
+  for (const { row } of members) worst = Math.max(worst, rank(row));
+  return worst;
 }
 
 function rank(row: ReportRow): number {
