@@ -296,16 +296,27 @@ module.exports = (env, options) => {
         {
           test: /\.tsx?$/,
           exclude: /node_modules/,
-          use: {
-            loader: "ts-loader",
-            options: {
-              // Type errors are `npm run typecheck`'s job; the build only strips types.
-              transpileOnly: true,
-              // tsconfig says noEmit and commonjs for tsc and jest; webpack needs output, and
-              // ES modules so it can tree-shake Fluent UI's barrel exports.
-              compilerOptions: { noEmit: false, module: "es2020", sourceMap: dev },
+          use: [
+            // Loaders run last to first: the styles are worked out at build time, on what
+            // ts-loader made, rather than by Griffel in the pane's first render. Fluent UI's
+            // own styles already come so.
+            {
+              loader: "@griffel/webpack-loader",
+              options: {
+                modules: [{ moduleSource: "@fluentui/react-components", importName: "makeStyles" }],
+              },
             },
-          },
+            {
+              loader: "ts-loader",
+              options: {
+                // Type errors are `npm run typecheck`'s job; the build only strips types.
+                transpileOnly: true,
+                // tsconfig says noEmit and commonjs for tsc and jest; webpack needs output, and
+                // ES modules so it can tree-shake Fluent UI's barrel exports.
+                compilerOptions: { noEmit: false, module: "es2020", sourceMap: dev },
+              },
+            },
+          ],
         },
       ],
     },
