@@ -75,8 +75,9 @@ function attributes(tag: string): Record<string, string> {
 /**
  * The cells of `<sheetData>` from `start` to `end`, with one indexOf per tag; a cell's
  * attributes are read in place when in the order Excel, exceljs and LibreOffice write them
- * (r, s, t), else by the general reader. With merges (`styled`), the formats of styled empty
- * cells and of rows are kept too, for exceljs's rule on the cells a merge hides.
+ * (r, s, t), else by the general reader. In the rows a merge covers (`merged`), the formats
+ * of styled empty cells and of rows are kept too, for exceljs's rule on the cells a merge
+ * hides: elsewhere they would be thrown away again.
  */
 function scan(
   xml: string,
@@ -84,7 +85,7 @@ function scan(
   end: number,
   p: string,
   context: WorkbookContext,
-  styled: boolean,
+  merged: (row: number) => boolean,
   part: string
 ): Cells {
   const out: Cells = { values: [], formats: [], height: 0, width: 0, rowFormats: new Map() };
@@ -92,6 +93,7 @@ function scan(
   const isDate = context.formats.map((f, s) => s > 0 && isDateFormat(f));
   const [cClose, vOpen, vClose, fOpen] = [`</${p}c>`, `<${p}v`, `</${p}v>`, `<${p}f`];
   let [row, col, k, count] = [0, 0, 0, 0]; // k: the read position inside a start tag
+  let styled = false; // the row is one a merge covers
   const has = (text: string): boolean => xml.startsWith(text, k) && (k += text.length) > 0;
   const number = (base: 10 | 26): number => {
     let n = 0;
@@ -110,6 +112,7 @@ function scan(
       k = name + 3;
       row = has(' r="') ? number(10) : parseInt(attributes(xml.slice(k, gt)).r, 10) || row + 1;
       col = 0;
+      styled = merged(row);
       const s = styled ? /^[^>]*?\ss="(\d+)"/.exec(xml.slice(k, gt)) : null;
       const format = s ? styleFormat(parseInt(s[1], 10)) : null;
       if (format !== null) out.rowFormats.set(row, format);
@@ -184,6 +187,34 @@ function rangeOf(ref: string): Merge | null {
 }
 
 /**
+ * Whether a merge covers a sheet row. A sheet's merges are a few (a header's groups), so the
+ * test is a binary search over the rows they span, joined where they touch.
+ */
+function rowsMerged(merges: readonly Merge[]): (row: number) => boolean {
+  const spans = merges.map(({ top, bottom }) => [top, bottom]).sort((a, b) => a[0] - b[0]);
+  const tops: number[] = [];
+  const bottoms: number[] = [];
+  for (const [top, bottom] of spans) {
+    const last = bottoms.length - 1;
+    if (last >= 0 && top <= bottoms[last] + 1) bottoms[last] = Math.max(bottoms[last], bottom);
+    else {
+      tops.push(top);
+      bottoms.push(bottom);
+    }
+  }
+  return (row) => {
+    // The last span starting at or above the row.
+    let [low, high] = [0, tops.length - 1];
+    while (low <= high) {
+      const middle = (low + high) >> 1;
+      if (tops[middle] <= row) low = middle + 1;
+      else high = middle - 1;
+    }
+    return high >= 0 && row <= bottoms[high];
+  };
+}
+
+/**
  * The sheet as `tableFromWorksheet` gives it: values and number formats from A1, the cells
  * a merge hides emptied, the merges as listed. Rows or cells without an `r` follow the
  * previous one, as Excel allows. Each row is as long as its last cell, not as the sheet is
@@ -209,7 +240,8 @@ export function readSheetTable(
     if (merge) merges.push(merge);
   }
   const inner = data.selfClosing ? data.tagEnd : data.end - `</${data.name}>`.length;
-  const cells = scan(xml, data.tagEnd, inner, p, context, merges.length > 0, part);
+  const merged = rowsMerged(merges);
+  const cells = scan(xml, data.tagEnd, inner, p, context, merged, part);
   const { values, formats, rowFormats } = cells;
   let height = cells.height;
   // exceljs empties every cell of a merge but the first; one the sheet omits takes the
@@ -239,7 +271,7 @@ export function readSheetTable(
     const [line, lineFormats] = [(values[r] ??= []), (formats[r] ??= [])];
     lineFormats.length = line.length;
     // Styled empty cells were kept for the merges' rule above, and no more.
-    if (merges.length > 0)
+    if (merged(r + 1))
       for (const c in lineFormats) if (line[Number(c)] === undefined) delete lineFormats[Number(c)];
   }
   return { sheet: sheet.name, origin: { row: 1, col: 1 }, values, formats, merges };
