@@ -286,6 +286,24 @@ describe("readSheetTable, against exceljs's tableFromWorksheet", () => {
   });
 });
 
+describe("readSheetTable's reading in place", () => {
+  it("reads a value written `<v>…</v></c>` as it reads one spaced out or with a formula", async () => {
+    const strings = ["<si><t>Kế hoạch</t></si>", "<si><t>Thực hiện</t></si>"];
+    const sheet = `<sheetData>
+      <row r="1"><c r="A1" t="s"><v>1</v></c><c r="B1" t="s"><v>01</v></c><c r="C1" t="s"><v>1</v>\n</c><c r="D1" t="s"><f>A2</f><v>1</v></c></row>
+      <row r="2"><c r="A2"><v>2.5</v></c><c r="B2"><v>2.5</v> </c><c r="C2"><v></v></c><c r="D2" s="1"><v>0.25</v></c><c r="E2" s="3"><v>45473</v></c></row>
+      <row r="3"><c r="A3" t="b"><v>1</v></c><c r="B3" t="str"><v>x &amp; y</v></c><c r="C3" t="e"><v>#N/A</v></c><c r="D3" t="inlineStr"><is><t>z</t></is></c></row>
+      </sheetData>`;
+    const data = await pack(handWritten({ Trang: sheet }, strings));
+    const table = (await expectSameAsExceljs(data)).get("Trang");
+    expect(table?.values).toEqual([
+      ["Thực hiện", "Thực hiện", "Thực hiện", 1, null],
+      [2.5, 2.5, null, 0.25, "30/06/2024"],
+      [true, "x & y", "#N/A", "z", null],
+    ]);
+  });
+});
+
 describe("readSheetTable, where exceljs differs or cannot read", () => {
   /** The first sheet of a hand-written package with these cells. */
   async function readOnly(

@@ -92,8 +92,11 @@ function scan(
   const styleFormat = (s: number): string | null => formatOf(context, s);
   const isDate = context.formats.map((f, s) => s > 0 && isDateFormat(f));
   const [cClose, vOpen, vClose, fOpen] = [`</${p}c>`, `<${p}v`, `</${p}v>`, `<${p}f`];
+  const vTag = `${vOpen}>`;
   let [row, col, k, count] = [0, 0, 0, 0]; // k: the read position inside a start tag
   let styled = false; // the row is one a merge covers
+  // The values and formats of the row last written to, found once per row, not per cell.
+  let [line, lineFormats, lineRow]: [CellValue[], (string | null)[], number] = [[], [], 0];
   const has = (text: string): boolean => xml.startsWith(text, k) && (k += text.length) > 0;
   const number = (base: 10 | 26): number => {
     let n = 0;
@@ -135,7 +138,19 @@ function scan(
     col = c > 0 ? c : col + 1;
     let value: CellValue | undefined;
     k = gt + 1;
-    if (!empty) {
+    // Most cells are `<v>…</v></c>` (Excel, exceljs and LibreOffice write them so): read in
+    // place, with no copy of the cell's inside; anything else takes the general path below.
+    const from = gt + 1 + vTag.length;
+    const to =
+      empty || t === "inlineStr" || !xml.startsWith(vTag, gt + 1) ? -1 : xml.indexOf(vClose, from);
+    if (to >= 0 && to < end && xml.startsWith(cClose, to + vClose.length)) {
+      k = to + vClose.length + cClose.length;
+      if (to > from)
+        value =
+          t === "s"
+            ? sharedString(xml, from, to, context)
+            : cellValue(t, xml.slice(from, to), isDate[s], context);
+    } else if (!empty) {
       const close = xml.indexOf(cClose, gt);
       if (close < 0 || close > end)
         throw new PackageError(part, "malformed", "a <c> is not closed");
@@ -157,12 +172,33 @@ function scan(
     }
     if (++count > MAX_CELLS)
       throw new PackageError(part, "tooLarge", `more than ${MAX_CELLS} cells`);
-    (out.values[row - 1] ??= [])[col - 1] = value;
-    (out.formats[row - 1] ??= [])[col - 1] = styleFormat(s);
+    if (lineRow !== row) {
+      [line, lineFormats, lineRow] = [
+        (out.values[row - 1] ??= []),
+        (out.formats[row - 1] ??= []),
+        row,
+      ];
+    }
+    line[col - 1] = value;
+    lineFormats[col - 1] = styleFormat(s);
     out.height = Math.max(out.height, row);
     out.width = Math.max(out.width, col);
   }
   return out;
+}
+
+/**
+ * The shared string whose index is written from `from` to `to`: `cellValue`'s for t="s",
+ * without cutting the digits out first.
+ */
+function sharedString(xml: string, from: number, to: number, context: WorkbookContext): CellValue {
+  let index = 0;
+  for (let i = from; i < to; i++) {
+    const digit = xml.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return cellValue("s", xml.slice(from, to), false, context);
+    index = index * 10 + digit;
+  }
+  return context.strings[index] ?? null;
 }
 
 /** The text of a cell's `<v>` (`<v>`, `<v xml:space="preserve">`), raw; undefined when it has none. */
