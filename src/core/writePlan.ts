@@ -11,6 +11,18 @@ export const OUTPUT_KEYS: readonly OutputKey[] = ["achievement", "remaining", "s
 
 export type WriteValue = string | number | null;
 
+/**
+ * Rows `from` to `to` of the result column `col` show `format`: a run of rows with one
+ * precision. Numbers, not an address: every host works out its cells from them, and the
+ * Excel adapter alone needs an address, which it writes.
+ */
+export interface FormatRun {
+  col: number;
+  from: number;
+  to: number;
+  format: string;
+}
+
 /** A colour rule keyed on the status text, applied to the whole block of written columns. */
 export interface StatusRule {
   status: RowStatus;
@@ -23,7 +35,7 @@ export interface StatusRule {
 /**
  * Everything a host writes, as data: the Excel adapter and the `.xlsx` writer apply the
  * same plan. Values are column blocks (one array per column, top to bottom), so a host
- * writes each column in one call, and formats are a few ranges, never one per cell.
+ * writes each column in one call, and formats are runs of rows, never one per cell.
  */
 export interface WritePlan {
   sheet: string;
@@ -31,7 +43,7 @@ export interface WritePlan {
   firstRow: number;
   lastRow: number;
   columns: { key: OutputKey; col: number; letter: string; header: string; values: WriteValue[] }[];
-  numberFormats: { range: string; format: string }[];
+  numberFormats: FormatRun[];
   /** The range the status rules cover, and the status column they test (`$M`). */
   conditional: { range: string; statusColumn: string; firstRow: number; rules: StatusRule[] };
 }
@@ -156,18 +168,11 @@ function numberFormats(
     if (column.key === "status") continue;
     const end = firstRow + column.values.length - 1;
     if (column.key === "achievement") {
-      formats.push({
-        range: `${address(firstRow, column.col)}:${address(end, column.col)}`,
-        format: "0.00%",
-      });
+      formats.push({ col: column.col, from: firstRow, to: end, format: "0.00%" });
       continue;
     }
     runs = runs ?? amountRuns(report, firstRow, end);
-    for (const run of runs)
-      formats.push({
-        range: `${address(run.from, column.col)}:${address(run.to, column.col)}`,
-        format: run.format,
-      });
+    for (const { from, to, format } of runs) formats.push({ col: column.col, from, to, format });
   }
   return formats;
 }

@@ -1,5 +1,6 @@
 /// <reference types="office-js" />
-import { WritePlan } from "../core/writePlan";
+import { columnLetter } from "../core/text";
+import { FormatRun, WritePlan } from "../core/writePlan";
 import { cellBytes, PAYLOAD_LIMIT, payloadBytes } from "./payload";
 
 type Cell = string | number | boolean;
@@ -140,8 +141,6 @@ export function addStatusRules(sheet: Excel.Worksheet, conditional: WritePlan["c
   }
 }
 
-const RANGE = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/;
-
 /**
  * The number formats. A column whose precision changes from row to row has a range per
  * run (thousands on a large sheet, each an operation with its address); when the
@@ -149,43 +148,38 @@ const RANGE = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/;
  * end with the same formats: the array holds, cell by cell, the last range's format.
  */
 function formatOperations(plan: WritePlan): Op[] {
-  const byColumn = new Map<string, { range: string; format: string }[]>();
-  for (const item of plan.numberFormats) {
-    const m = RANGE.exec(item.range);
-    // A range over several columns or outside the result rows: every range keeps its order.
-    if (m === null || m[1] !== m[3] || Number(m[2]) < plan.firstRow || Number(m[4]) > plan.lastRow)
+  const byColumn = new Map<number, FormatRun[]>();
+  for (const run of plan.numberFormats) {
+    // A run outside the result rows: every run keeps its order.
+    if (run.from < plan.firstRow || run.to > plan.lastRow)
       return plan.numberFormats.map(rangeOperation);
-    const items = byColumn.get(m[1]);
-    if (items) items.push(item);
-    else byColumn.set(m[1], [item]);
+    const runs = byColumn.get(run.col);
+    if (runs) runs.push(run);
+    else byColumn.set(run.col, [run]);
   }
   const ops: Op[] = [];
   // Columns share no cell, so each column's formats can go on their own.
-  for (const [letter, items] of byColumn) {
-    const blocks = formatBlocks(plan, letter, items);
+  for (const [col, runs] of byColumn) {
+    const blocks = formatBlocks(plan, columnLetter(col), runs);
     if (blocks.length > 0) ops.push(...blocks.map((b) => ({ blocks: b })));
-    else ops.push(...items.map(rangeOperation));
+    else ops.push(...runs.map(rangeOperation));
   }
   return ops;
 }
 
-function rangeOperation({ range, format }: { range: string; format: string }): Op {
+function rangeOperation({ col, from, to, format }: FormatRun): Op {
+  const letter = columnLetter(col);
+  const range = `${letter}${from}:${letter}${to}`;
   return { bytes: OP_BYTES, apply: (sheet) => (sheet.getRange(range).numberFormat = [[format]]) };
 }
 
 /** A column's formats as array blocks over its covered rows; none when the ranges are smaller. */
-function formatBlocks(
-  plan: WritePlan,
-  letter: string,
-  items: { range: string; format: string }[]
-): Blocks[] {
+function formatBlocks(plan: WritePlan, letter: string, runs: FormatRun[]): Blocks[] {
   const formats: (string | undefined)[] = new Array(plan.lastRow - plan.firstRow + 1);
-  for (const { range, format } of items) {
-    const m = RANGE.exec(range);
-    if (m) for (let r = Number(m[2]); r <= Number(m[4]); r++) formats[r - plan.firstRow] = format;
-  }
+  for (const { from, to, format } of runs)
+    for (let r = from; r <= to; r++) formats[r - plan.firstRow] = format;
   const arrayBytes = formats.reduce((sum, f) => sum + (f === undefined ? 0 : f.length + 5), 0);
-  if (arrayBytes >= items.length * OP_BYTES) return [];
+  if (arrayBytes >= runs.length * OP_BYTES) return [];
   // One block per run of covered rows: a row no range covers keeps its format.
   const blocks: Blocks[] = [];
   formats.forEach((format, i) => {

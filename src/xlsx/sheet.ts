@@ -194,7 +194,7 @@ function sharedStyle(
 }
 
 /**
- * The plan's number formats cell by cell, a later range winning as it does when applied
+ * The plan's number formats cell by cell, a later run winning as it does when applied
  * in turn: by position for the cells of the result columns (set while their values are
  * written, so each cell is looked up once), in a list for any other cell.
  */
@@ -205,15 +205,12 @@ function formatsByCell(plan: WritePlan): {
   const inColumns = new Map<number, (string | undefined)[]>();
   for (const column of plan.columns) inColumns.set(column.col, new Array(column.values.length));
   const elsewhere: { row: number; col: number; format: string }[] = [];
-  for (const { range, format } of plan.numberFormats) {
-    const { top, left, bottom, right } = parseRange(range);
-    for (let r = top; r <= bottom; r++) {
-      for (let c = left; c <= right; c++) {
-        const formats = inColumns.get(c);
-        const i = r - plan.firstRow;
-        if (formats && i >= 0 && i < formats.length) formats[i] = format;
-        else elsewhere.push({ row: r, col: c, format });
-      }
+  for (const { col, from, to, format } of plan.numberFormats) {
+    const formats = inColumns.get(col);
+    for (let r = from; r <= to; r++) {
+      const i = r - plan.firstRow;
+      if (formats && i >= 0 && i < formats.length) formats[i] = format;
+      else elsewhere.push({ row: r, col, format });
     }
   }
   return { inColumns, elsewhere };

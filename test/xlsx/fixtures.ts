@@ -32,10 +32,10 @@ export function smallPlan(range = "D3:G5"): WritePlan {
       column("forecast", 7, [28192, null, 8]),
     ],
     numberFormats: [
-      { range: "D3:D5", format: "0.00%" },
-      { range: "E3:E4", format: "#,##0" },
-      { range: "E5:E5", format: "#,##0.0" },
-      { range: "G3:G5", format: "#,##0" },
+      { col: 4, from: 3, to: 5, format: "0.00%" },
+      { col: 5, from: 3, to: 4, format: "#,##0" },
+      { col: 5, from: 5, to: 5, format: "#,##0.0" },
+      { col: 7, from: 3, to: 5, format: "#,##0" },
     ],
     conditional: { range, statusColumn: "$F", firstRow: 3, rules: [...STATUS_RULES] },
   };

@@ -1,6 +1,5 @@
 import { WritePlan, WriteValue } from "../../core/writePlan";
 import { columnLetter } from "../../core/text";
-import { parseRange } from "../sheet";
 import { StyleBook } from "./styles";
 import { escapeXml } from "./xml";
 
@@ -24,15 +23,11 @@ export interface NewCell {
 export function cellSource(plan: WritePlan): (row: number) => NewCell[] | null {
   const formats = new Map<number, (string | undefined)[]>();
   for (const column of plan.columns) formats.set(column.col, new Array(column.values.length));
-  for (const { range, format } of plan.numberFormats) {
-    const { top, left, bottom, right } = parseRange(range);
-    for (let c = left; c <= right; c++) {
-      const byRow = formats.get(c);
-      // The plan formats its own columns only; anything else would be a new kind of plan.
-      if (!byRow) throw new Error(`write plan formats ${range}, outside its columns`);
-      for (let r = Math.max(top, plan.firstRow); r <= bottom; r++)
-        byRow[r - plan.firstRow] = format;
-    }
+  for (const { col, from, to, format } of plan.numberFormats) {
+    const byRow = formats.get(col);
+    // The plan formats its own columns only; anything else would be a new kind of plan.
+    if (!byRow) throw new Error(`write plan formats column ${col}, outside its columns`);
+    for (let r = Math.max(from, plan.firstRow); r <= to; r++) byRow[r - plan.firstRow] = format;
   }
   const columns = [...plan.columns].sort((a, b) => a.col - b.col);
   return (row) => {
