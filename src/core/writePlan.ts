@@ -177,11 +177,8 @@ function numberFormats(
   return formats;
 }
 
-interface AmountRun {
-  from: number;
-  to: number;
-  format: string;
-}
+/** A run of rows with one amount format, for every amount column alike. */
+type AmountRun = Omit<FormatRun, "col">;
 
 /** Sheet rows from `firstRow` to `end` cut where the rows' amount format changes. */
 function amountRuns(report: Report, firstRow: number, end: number): AmountRun[] {
