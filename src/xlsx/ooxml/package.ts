@@ -113,7 +113,7 @@ export function readContext(parts: PackageParts): WorkbookContext {
   return {
     stylesPath,
     workbookPath: book.path,
-    strings: Array.from((strings ?? "").matchAll(ITEM), (m) => itemText(m[1] ?? "")),
+    strings: sharedStrings(strings ?? ""),
     formats: styles === undefined ? [] : readFormats(styles),
     date1904: date1904 === "1" || date1904 === "true",
   };
@@ -124,6 +124,34 @@ const ITEM = new RegExp(`<${PREFIX}si(?:\\s[^>]*?)?(?:/>|>([\\s\\S]*?)</${PREFIX
 const PLAIN = new RegExp(`^<${PREFIX}t(?:\\s[^>]*)?>([^<]*)</${PREFIX}t>$`);
 const TEXT = new RegExp(`<${PREFIX}t(?:\\s[^>]*)?(?:/>|>([^<]*)</${PREFIX}t>)`, "g");
 const PHONETIC = new RegExp(`<${PREFIX}rPh\\b[\\s\\S]*?</${PREFIX}rPh>`, "g");
+
+/**
+ * The texts of the shared-string table, in order. Most items are `<si><t>…</t></si>`, read
+ * in place here; any other (runs, attributes, phonetic guides) goes through `ITEM` and
+ * `itemText` from where it starts, as does every item of a table that prefixes its names.
+ */
+function sharedStrings(xml: string): string[] {
+  if (xml.includes(":si")) return Array.from(xml.matchAll(ITEM), (m) => itemText(m[1] ?? ""));
+  const [open, close] = ["<si><t>", "</t></si>"];
+  const items = new RegExp(ITEM); // its own lastIndex: ITEM's is matchAll's starting point
+  const texts: string[] = [];
+  for (let at = xml.indexOf("<si"); at >= 0; at = xml.indexOf("<si", at)) {
+    if (xml.startsWith(open, at)) {
+      const end = xml.indexOf("<", at + open.length);
+      if (end >= 0 && xml.startsWith(close, end)) {
+        texts.push(unescapeX(content(xml.slice(at + open.length, end))));
+        at = end + close.length;
+        continue;
+      }
+    }
+    items.lastIndex = at;
+    const item = items.exec(xml);
+    if (item === null) break;
+    texts.push(itemText(item[1] ?? ""));
+    at = items.lastIndex;
+  }
+  return texts;
+}
 
 /** Text content as an XML parser gives it: line ends as LF (a `&#13;` stays), entities undone. */
 export function content(raw: string): string {
