@@ -83,19 +83,24 @@ export function benchStartup(): void {
 }
 
 /**
- * Goal 2, and issue 17's floor: our `compute --out` against exceljs, `compute --out --json`
- * against the floor (inflating the sheet and walking its cells, compiled as ours is), and
- * the peak memory of both. Returns our `compute --out` time for goal 3.
+ * Goal 2, and issue 17's floors: our `compute --out` against exceljs, `compute --out --json`
+ * against the floor (inflating the sheet and walking its cells, compiled as ours is) and
+ * against the copy floor (the same, writing the package back and a JSON of the values:
+ * copyFloor.ts), and the peak memory of all. Returns our `compute --out` time for goal 3.
  */
 export function benchCli(files: BenchFiles, dir: string): number {
   const floorScript = compiled("floor");
+  const copyScript = compiled("copyFloor");
   const ours: Timed[] = [];
   const withJson: Timed[] = [];
   const baseline: Timed[] = [];
   const floor: Timed[] = [];
+  const copyFloor: Timed[] = [];
   const out = path.join(dir, `bench-${SIZE}.out.xlsx`);
   const json = path.join(dir, `bench-${SIZE}.json`);
   const copy = path.join(dir, `bench-${SIZE}.exceljs.xlsx`);
+  const copyOut = path.join(dir, `bench-${SIZE}.copy.xlsx`);
+  const copyJson = path.join(dir, `bench-${SIZE}.copy.json`);
   const chitieu = [path.join("bin", "chitieu.js"), "compute", files.plain, "--out", out];
   // Alternated, so a slow spell of the machine falls on every side.
   for (let i = 0; i < RUNS; i++) {
@@ -103,6 +108,7 @@ export function benchCli(files: BenchFiles, dir: string): number {
       timed(process.execPath, [path.join("test", "bench", "roundtrip.js"), files.plain, copy])
     );
     floor.push(timed(process.execPath, [floorScript, files.plain]));
+    copyFloor.push(timed(process.execPath, [copyScript, files.plain, copyOut, copyJson]));
     ours.push(timed(process.execPath, chitieu));
     withJson.push(timed(process.execPath, [...chitieu, "--json", json]));
   }
@@ -126,9 +132,15 @@ export function benchCli(files: BenchFiles, dir: string): number {
     print(`cli-compute-json-page-faults-${SIZE}`, jsonFaults);
   }
   target("cli-compute-json-vs-floor-ratio", jsonMs / floorMs, 4);
+  // No target: how much of the command is writing at all, and how much is the rules'.
+  const copyMs = best(copyFloor).ms;
+  print(`copy-floor-ms-${SIZE}`, copyMs);
+  print("copy-floor-vs-floor-ratio", copyMs / floorMs);
+  print("cli-compute-json-vs-copy-floor-ratio", jsonMs / copyMs);
   const peakOf = (runs: Timed[]): number => Math.max(...runs.map((r) => r.maxRssKiB ?? 0)) / 1024;
   if (peakOf(ours) > 0) {
     print(`floor-inflate-walk-max-rss-mib-${SIZE}`, peakOf(floor));
+    print(`copy-floor-max-rss-mib-${SIZE}`, peakOf(copyFloor));
     print(`exceljs-read-write-max-rss-mib-${SIZE}`, peakOf(baseline));
     print(`cli-compute-max-rss-mib-${SIZE}`, peakOf(ours));
     print(`cli-compute-json-max-rss-mib-${SIZE}`, peakOf(withJson));
